@@ -1,0 +1,81 @@
+import { DataAwsEksAddonVersion } from "@cdktf/provider-aws/lib/data-aws-eks-addon-version";
+import { EksAddon } from "@cdktf/provider-aws/lib/eks-addon";
+import { dependable, ITerraformDependable } from "cdktf";
+import { Construct } from "constructs";
+import { AddonSettings } from "./config/types";
+import { tagsArgument } from "./tags";
+
+/**
+ * Add-ons that run as DaemonSets nodes need in order to become Ready (pod networking, service routing,
+ * pod credentials). Node groups wait for these; every other add-on (coredns first of all) runs as a
+ * Deployment and waits for the node groups, or it sits DEGRADED on a cluster with nowhere to schedule.
+ */
+export const ADDONS_BEFORE_NODES: readonly string[] = ["vpc-cni", "kube-proxy", "eks-pod-identity-agent"];
+
+export interface ClusterAddonsProps {
+  /** Name of the cluster (a reference to it, so the add-ons follow its creation). */
+  readonly clusterName: string;
+  /** The cluster's Kubernetes version as configured: the `latest` lookups are made for it at plan time. */
+  readonly kubernetesVersion: string;
+  /**
+   * Add-ons by name.
+   * @default - none
+   */
+  readonly addons: Readonly<Record<string, AddonSettings>>;
+  /** Tags of every add-on. @default {} */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/** The cluster's EKS add-ons, each at `latest`, EKS's `default`, or a pinned version. */
+export class ClusterAddons extends Construct {
+  /** Every add-on, by name. */
+  public readonly addons: Readonly<Record<string, EksAddon>>;
+
+  constructor(scope: Construct, id: string, props: ClusterAddonsProps) {
+    super(scope, id);
+    const addons: Record<string, EksAddon> = {};
+    for (const [name, settings] of Object.entries(props.addons)) {
+      addons[name] = new EksAddon(this, name, {
+        clusterName: props.clusterName,
+        addonName: name,
+        addonVersion: this.addonVersion(name, settings.version, props.kubernetesVersion),
+        resolveConflictsOnCreate: "OVERWRITE",
+        resolveConflictsOnUpdate: "OVERWRITE",
+        tags: tagsArgument(props.tags),
+      });
+    }
+    this.addons = addons;
+  }
+
+  /** The add-ons node groups must wait for (vpc-cni, kube-proxy, eks-pod-identity-agent when present). */
+  public get beforeNodes(): EksAddon[] {
+    return Object.entries(this.addons)
+      .filter(([name]) => ADDONS_BEFORE_NODES.includes(name))
+      .map(([, addon]) => addon);
+  }
+
+  /** The add-ons that must wait for the node groups (coredns and every other Deployment-based add-on). */
+  public get afterNodes(): EksAddon[] {
+    return Object.entries(this.addons)
+      .filter(([name]) => !ADDONS_BEFORE_NODES.includes(name))
+      .map(([, addon]) => addon);
+  }
+
+  /** Makes every add-on that runs on nodes (see `afterNodes`) wait for the given node groups. */
+  public waitFor(nodeGroups: readonly ITerraformDependable[]): void {
+    if (nodeGroups.length === 0) return;
+    for (const addon of this.afterNodes) {
+      addon.dependsOn = [...(addon.dependsOn ?? []), ...nodeGroups.map(dependable)];
+    }
+  }
+
+  private addonVersion(name: string, version: string, kubernetesVersion: string): string | undefined {
+    if (version === "default") return undefined;
+    if (version !== "latest") return version;
+    return new DataAwsEksAddonVersion(this, `${name}_version`, {
+      addonName: name,
+      kubernetesVersion,
+      mostRecent: true,
+    }).version;
+  }
+}

@@ -1,0 +1,164 @@
+import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { LocalBackend, TerraformElement, TerraformOutput, TerraformStack } from "cdktf";
+import { Construct, Node } from "constructs";
+import { Cluster } from "./cluster";
+import { ClusterAddons } from "./cluster-addons";
+import { CLUSTER_ROLE_POLICIES, NODE_ROLE_POLICIES } from "./config/defaults";
+import { ClusterConfig, RoleReference } from "./config/types";
+import { ManagedNodeGroup } from "./managed-node-group";
+import { NetworkLookup } from "./network-lookup";
+import { ServiceRole } from "./service-role";
+
+export interface ClusterStackOptions {
+  /**
+   * Path of the local state file, relative to the folder Terraform runs in.
+   * @default "../../../terraform.<name>.tfstate" - the project folder, as cdktf keeps it, seen from
+   * `cdktf.out/stacks/<name>/` (cdktf deletes stack folders it no longer synthesizes, so state must not live there)
+   */
+  readonly localStatePath?: string;
+}
+
+/**
+ * One EKS cluster as one Terraform stack, named after the cluster: provider, network lookup, IAM roles,
+ * control plane, add-ons, managed node groups and outputs.
+ *
+ * Terraform addresses are the construct path below the stack joined with `_` (a child named `Resource` is
+ * its parent's main resource and adds nothing), with no hash: `aws_eks_cluster.cluster`,
+ * `aws_iam_role_policy_attachment.node_role_AWSEKSNodeRole_AmazonEKS_CNI_Policy`. They are a contract:
+ * renaming a construct ID destroys and recreates the real resource.
+ */
+export class ClusterStack extends TerraformStack {
+  public readonly cluster: Cluster;
+  public readonly addons: ClusterAddons;
+  public readonly nodeGroups: readonly ManagedNodeGroup[];
+  private readonly logicalIds = new Map<string, string>();
+
+  constructor(scope: Construct, config: ClusterConfig, options: ClusterStackOptions = {}) {
+    super(scope, config.name);
+
+    new AwsProvider(this, "aws", { region: config.region });
+    // cdktf writes the short source "aws"; spell out the registry address readers of the hand-off expect.
+    this.addOverride("terraform.required_providers.aws.source", "hashicorp/aws");
+    new LocalBackend(this, { path: options.localStatePath ?? `../../../terraform.${config.name}.tfstate` });
+    const partition = new DataAwsPartition(this, "current").partition;
+
+    const network = new NetworkLookup(this, "network", {
+      vpcId: config.network.vpcId,
+      subnetIds: config.network.subnetIds,
+    });
+
+    const clusterRole = new ServiceRole(this, "cluster_role", {
+      role: config.clusterRole,
+      servicePrincipal: "eks.amazonaws.com",
+      managedPolicyNames: CLUSTER_ROLE_POLICIES,
+      partition,
+      tags: config.tags,
+    });
+
+    this.cluster = new Cluster(this, "cluster", {
+      name: config.name,
+      kubernetesVersion: config.kubernetesVersion,
+      role: clusterRole,
+      subnetIds: network.subnetIds,
+      securityGroupIds: config.network.securityGroupIds,
+      serviceIpv4Cidr: config.network.serviceIpv4Cidr,
+      endpoint: config.endpoint,
+      secretsEncryption: config.secretsEncryption,
+      logging: config.logging,
+      tags: config.tags,
+    });
+
+    this.addons = new ClusterAddons(this, "addons", {
+      clusterName: this.cluster.name,
+      kubernetesVersion: config.kubernetesVersion,
+      addons: config.addons,
+      tags: config.tags,
+    });
+
+    // Node groups naming the same role share it: IAM role names are unique in an account.
+    const nodeRoles = new Map<string, ServiceRole>();
+    const nodeRole = (ref: RoleReference): ServiceRole => {
+      const key = ref.name ?? ref.arn;
+      let role = nodeRoles.get(key);
+      if (!role) {
+        role = new ServiceRole(this, `node_role_${key}`, {
+          role: ref,
+          servicePrincipal: "ec2.amazonaws.com",
+          managedPolicyNames: NODE_ROLE_POLICIES,
+          partition,
+          tags: config.tags,
+        });
+        nodeRoles.set(key, role);
+      }
+      return role;
+    };
+
+    this.nodeGroups = config.nodeGroups.map(
+      (group) =>
+        new ManagedNodeGroup(this, `node_group_${group.name}`, {
+          settings: group,
+          clusterName: this.cluster.name,
+          kubernetesVersion: this.cluster.version,
+          role: nodeRole(group.role),
+          subnetIds: group.subnetIds ?? network.subnetIds,
+          dependsOn: this.addons.beforeNodes,
+          clusterTags: config.tags,
+        }),
+    );
+    this.addons.waitFor(this.nodeGroups.map((g) => g.resource));
+
+    this.addOutputs(config);
+  }
+
+  private addOutputs(config: ClusterConfig): void {
+    const eks = this.cluster.resource;
+    const output = (id: string, description: string, value: unknown) =>
+      new TerraformOutput(this, id, { description, value });
+
+    output("cluster_name", "Name of the EKS cluster.", eks.name);
+    output("cluster_arn", "ARN of the EKS cluster.", eks.arn);
+    output("cluster_endpoint", "URL of the Kubernetes API server.", eks.endpoint);
+    output(
+      "cluster_certificate_authority_data",
+      "Base64-encoded certificate authority data of the cluster, for kubeconfig.",
+      eks.certificateAuthority.get(0).data,
+    );
+    output(
+      "cluster_oidc_issuer_url",
+      "OIDC issuer URL of the cluster, for IAM roles for service accounts.",
+      eks.identity.get(0).oidc.get(0).issuer,
+    );
+    output(
+      "node_group_arns",
+      "ARN of each managed node group, by node group name.",
+      Object.fromEntries(this.nodeGroups.map((g) => [g.name, g.resource.arn])),
+    );
+    output(
+      "node_group_statuses",
+      "Status of each managed node group, by node group name.",
+      Object.fromEntries(this.nodeGroups.map((g) => [g.name, g.resource.status])),
+    );
+    output(
+      "kubeconfig_command",
+      "Command that adds the cluster to your kubeconfig, so kubectl can reach it.",
+      `aws eks update-kubeconfig --region ${config.region} --name ${config.name}`,
+    );
+  }
+
+  /** The construct path below the stack joined with `_`, `Resource` children adding nothing; unique or an error. */
+  protected allocateLogicalId(element: TerraformElement | Node): string {
+    const node = TerraformElement.isTerraformElement(element) ? element.node : element;
+    const path = node.scopes.slice(node.scopes.indexOf(this) + 1).map((scope) => scope.node.id);
+    const id = path
+      .filter((part) => part !== "Resource")
+      .join("_")
+      .replace(/[^A-Za-z0-9_-]/g, "_");
+    const owner = this.logicalIds.get(id);
+    if (owner !== undefined && owner !== node.path) {
+      throw new Error(`Terraform name "${id}" is claimed by both ${owner} and ${node.path}; rename one of them.`);
+    }
+    this.logicalIds.set(id, node.path);
+    return id;
+  }
+}

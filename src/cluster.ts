@@ -1,0 +1,96 @@
+import { EksCluster } from "@cdktf/provider-aws/lib/eks-cluster";
+import { Construct } from "constructs";
+import { EndpointAccess, EndpointSettings, LoggingSettings, SecretsEncryptionSettings } from "./config/types";
+import { ServiceRole } from "./service-role";
+import { tagsArgument } from "./tags";
+
+export interface ClusterProps {
+  /** Cluster name. */
+  readonly name: string;
+  /** Kubernetes version, e.g. `"1.35"`: always a string (the number 1.30 would reach Terraform as "1.3"). */
+  readonly kubernetesVersion: string;
+  /** The cluster role; the cluster waits for its policy attachments. */
+  readonly role: ServiceRole;
+  /** Subnets for the control plane's network interfaces. */
+  readonly subnetIds: readonly string[];
+  /**
+   * Additional security groups for the control plane's network interfaces.
+   * @default [] - only the cluster security group EKS creates
+   */
+  readonly securityGroupIds?: readonly string[];
+  /**
+   * CIDR block from which Kubernetes Service IP addresses are assigned.
+   * @default - EKS chooses 10.100.0.0/16 or 172.20.0.0/16
+   */
+  readonly serviceIpv4Cidr?: string;
+  /**
+   * API server endpoint access.
+   * @default { access: "public-and-private", publicAccessCidrs: ["0.0.0.0/0"] }
+   */
+  readonly endpoint?: EndpointSettings;
+  /**
+   * KMS envelope encryption of Kubernetes secrets.
+   * @default - secrets are not envelope-encrypted
+   */
+  readonly secretsEncryption?: SecretsEncryptionSettings;
+  /**
+   * Control-plane logs.
+   * @default { types: [] } - no control-plane logs
+   */
+  readonly logging?: LoggingSettings;
+  /** Tags of the cluster. @default {} */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/** The two booleans of `vpc_config` that an endpoint access setting means. */
+export function endpointFlags(access: EndpointAccess): { endpointPublicAccess: boolean; endpointPrivateAccess: boolean } {
+  return {
+    endpointPublicAccess: access !== "private",
+    endpointPrivateAccess: access !== "public",
+  };
+}
+
+/** A copy of the list, or undefined when it is empty (no `x = []` in the generated Terraform). */
+function nonEmpty<T>(list: readonly T[] | undefined): T[] | undefined {
+  return list && list.length > 0 ? [...list] : undefined;
+}
+
+/** The EKS control plane. It waits for its role's policy attachments, so EKS can use the role from the start. */
+export class Cluster extends Construct {
+  public readonly resource: EksCluster;
+
+  constructor(scope: Construct, id: string, props: ClusterProps) {
+    super(scope, id);
+    const endpoint = props.endpoint ?? { access: "public-and-private", publicAccessCidrs: ["0.0.0.0/0"] };
+    const flags = endpointFlags(endpoint.access);
+
+    this.resource = new EksCluster(this, "Resource", {
+      name: props.name,
+      version: props.kubernetesVersion,
+      roleArn: props.role.roleArn,
+      vpcConfig: {
+        subnetIds: [...props.subnetIds],
+        securityGroupIds: nonEmpty(props.securityGroupIds),
+        ...flags,
+        // Only meaningful with a public endpoint; EKS rejects CIDRs on a private-only one.
+        publicAccessCidrs: flags.endpointPublicAccess ? [...endpoint.publicAccessCidrs] : undefined,
+      },
+      kubernetesNetworkConfig: props.serviceIpv4Cidr ? { serviceIpv4Cidr: props.serviceIpv4Cidr } : undefined,
+      encryptionConfig: props.secretsEncryption
+        ? { provider: { keyArn: props.secretsEncryption.kmsKeyArn }, resources: ["secrets"] }
+        : undefined,
+      enabledClusterLogTypes: nonEmpty(props.logging?.types),
+      tags: tagsArgument(props.tags),
+      dependsOn: props.role.dependables,
+    });
+  }
+
+  public get name(): string {
+    return this.resource.name;
+  }
+
+  /** The cluster's Kubernetes version as EKS reports it (a reference, so dependents follow upgrades). */
+  public get version(): string {
+    return this.resource.version;
+  }
+}

@@ -1,0 +1,50 @@
+import { ClusterConfig, NodeGroupSettings } from "./types";
+
+/**
+ * The walk-through's node group, updated: AL2023 instead of AL2 (no AL2 AMIs exist for Kubernetes 1.33+).
+ * Every node group in a config file is completed from this one.
+ */
+export const DEFAULT_NODE_GROUP: NodeGroupSettings = {
+  name: "simple-bank",
+  role: { name: "AWSEKSNodeRole" },
+  amiType: "AL2023_x86_64_STANDARD",
+  capacityType: "ON_DEMAND",
+  instanceTypes: ["t3.micro"],
+  diskSize: 10,
+  scaling: { minSize: 1, maxSize: 2, desiredSize: 1 },
+  update: { maxUnavailable: 1 },
+  labels: {},
+  taints: [],
+  tags: {},
+};
+
+/**
+ * The walk-through's cluster as the console creates it today: the embedded default, and the base every
+ * config file is merged onto. The README's defaults table explains each value.
+ */
+export const DEFAULT_CLUSTER: ClusterConfig = {
+  name: "simple-bank",
+  region: "us-east-1",
+  kubernetesVersion: "1.35",
+  tags: {},
+  clusterRole: { name: "AWSEKSClusterRole" },
+  network: { securityGroupIds: [] },
+  endpoint: { access: "public-and-private", publicAccessCidrs: ["0.0.0.0/0"] },
+  logging: { types: [] },
+  addons: {
+    "vpc-cni": { version: "latest" },
+    coredns: { version: "latest" },
+    "kube-proxy": { version: "latest" },
+  },
+  nodeGroups: [DEFAULT_NODE_GROUP],
+};
+
+/** Managed policies of the cluster role (walk-through: "AmazonEKSClusterPolicy"). */
+export const CLUSTER_ROLE_POLICIES = ["AmazonEKSClusterPolicy"] as const;
+
+/** Managed policies of the node role, as the walk-through attaches them. */
+export const NODE_ROLE_POLICIES = [
+  "AmazonEKS_CNI_Policy",
+  "AmazonEKSWorkerNodePolicy",
+  "AmazonEC2ContainerRegistryReadOnly",
+] as const;

@@ -1,0 +1,72 @@
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import { ITerraformDependable } from "cdktf";
+import { Construct } from "constructs";
+import { RoleReference } from "./config/types";
+import { tagsArgument } from "./tags";
+
+export interface ServiceRoleProps {
+  /** The role to create (`{ name }`) or the existing role to use (`{ arn }`: nothing is created). */
+  readonly role: RoleReference;
+  /** Service principal trusted to assume the role, e.g. `eks.amazonaws.com`. */
+  readonly servicePrincipal: string;
+  /** Names of the AWS managed policies to attach, e.g. `AmazonEKSClusterPolicy`. */
+  readonly managedPolicyNames: readonly string[];
+  /** AWS partition of the policy ARNs: a reference to `data.aws_partition`, never a literal `aws`. */
+  readonly partition: string;
+  /** Tags of the role. @default {} */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/**
+ * An IAM role that one AWS service assumes, with AWS managed policies attached one
+ * `aws_iam_role_policy_attachment` each (never the account-wide exclusive `aws_iam_policy_attachment`).
+ * Each attachment's construct ID is its policy's name, so its Terraform address does not depend on order.
+ */
+export class ServiceRole extends Construct {
+  /** ARN of the role, created or given. */
+  public readonly roleArn: string;
+  /** The created role; undefined when an existing ARN was given. */
+  public readonly role?: IamRole;
+  /** The policy attachments, by policy name: what users of the role must wait for. */
+  public readonly attachments: Readonly<Record<string, IamRolePolicyAttachment>>;
+
+  constructor(scope: Construct, id: string, props: ServiceRoleProps) {
+    super(scope, id);
+
+    if (props.role.arn !== undefined) {
+      this.roleArn = props.role.arn;
+      this.attachments = {};
+      return;
+    }
+
+    this.role = new IamRole(this, "Resource", {
+      name: props.role.name,
+      assumeRolePolicy: trustPolicy(props.servicePrincipal),
+      tags: tagsArgument(props.tags),
+    });
+    this.roleArn = this.role.arn;
+
+    const attachments: Record<string, IamRolePolicyAttachment> = {};
+    for (const policyName of props.managedPolicyNames) {
+      attachments[policyName] = new IamRolePolicyAttachment(this, policyName, {
+        role: this.role.name,
+        policyArn: `arn:${props.partition}:iam::aws:policy/${policyName}`,
+      });
+    }
+    this.attachments = attachments;
+  }
+
+  /** What a resource using this role must `depends_on`: the attachments (none for an existing role). */
+  public get dependables(): ITerraformDependable[] {
+    return Object.values(this.attachments);
+  }
+}
+
+/** The trust policy letting `servicePrincipal` assume a role, as the console writes it. */
+export function trustPolicy(servicePrincipal: string): string {
+  return JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Principal: { Service: servicePrincipal }, Action: "sts:AssumeRole" }],
+  });
+}
