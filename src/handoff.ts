@@ -27,7 +27,7 @@ export async function renderHandoffHcl(config: ClusterConfig, outdir: string): P
     "# change the configuration and synthesize again. Run here: terraform init && terraform plan",
     "",
   ].join("\n");
-  return format(`${header}\n${modernizeHcl(hcl)}\n`);
+  return tidyBlankLines(await format(`${header}\n${modernizeHcl(hcl)}\n`));
 }
 
 /** A Terraform reference path: `aws_eks_cluster.cluster.certificate_authority[0].data`. */
@@ -36,17 +36,22 @@ const REFERENCE = String.raw`[A-Za-z_][\w-]*(?:\.[\w-]+|\[\d+\])+`;
 /**
  * Writes cdktf's HCL the way Terraform 1.x documents it, so `terraform validate` gives no deprecation warning:
  * references bare instead of quoted (`depends_on = [aws_iam_role_policy_attachment.x]`, `role = aws_iam_role.r.name`
- * instead of `"${aws_iam_role.r.name}"`), no runs of blank lines or blank line before a closing brace, and a blank line between top-level blocks.
- * Strings that mix text with interpolation (`"arn:${data.aws_partition.current.partition}:..."`) stay as they are.
+ * instead of `"${aws_iam_role.r.name}"`). Strings that mix text with interpolation
+ * (`"arn:${data.aws_partition.current.partition}:..."`) stay as they are.
  */
 export function modernizeHcl(hcl: string): string {
   return hcl
     .replace(new RegExp(String.raw`(?<!\$)"\$\{(${REFERENCE})\}"`, "g"), "$1")
     .replace(/depends_on = \[([^\]]*)\]/g, (block: string) => block.replace(new RegExp(`"(${REFERENCE})"`, "g"), "$1"))
-    .replace(/\[\s*\]/g, "[]")
-    .replace(/\n{3,}/g, "\n\n")
-    .replace(/\n\n(\s*})/g, "\n$1")
-    .replace(/^}\n(?=\S)/gm, "}\n\n");
+    .replace(/\[\s*\]/g, "[]");
+}
+
+/** After formatting: a blank line between top-level blocks, none before a closing brace, never two in a row. */
+export function tidyBlankLines(hcl: string): string {
+  return hcl
+    .replace(/^}\n(?=\S)/gm, "}\n\n")
+    .replace(/\n(?:[ \t]*\n)+([ \t]*})/g, "\n$1")
+    .replace(/\n(?:[ \t]*\n){2,}/g, "\n\n");
 }
 
 /** Writes `<outdir>/handoff/<name>/main.tf` and returns the folder. */
