@@ -1,13 +1,14 @@
 import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { LocalBackend, TerraformElement, TerraformOutput, TerraformStack } from "cdktf";
-import { Construct, Node } from "constructs";
+import { LocalBackend, TerraformOutput } from "cdktf";
+import { Construct } from "constructs";
 import { Cluster } from "./cluster";
 import { ClusterAddons } from "./cluster-addons";
 import { CLUSTER_ROLE_POLICIES, NODE_ROLE_POLICIES } from "./config/defaults";
 import { ClusterConfig, RoleReference } from "./config/types";
 import { ManagedNodeGroup } from "./managed-node-group";
 import { NetworkLookup } from "./network-lookup";
+import { ReadableStack } from "./readable-stack";
 import { ServiceRole } from "./service-role";
 
 export interface ClusterStackOptions {
@@ -23,16 +24,13 @@ export interface ClusterStackOptions {
  * One EKS cluster as one Terraform stack, named after the cluster: provider, network lookup, IAM roles,
  * control plane, add-ons, managed node groups and outputs.
  *
- * Terraform addresses are the construct path below the stack joined with `_` (a child named `Resource` is
- * its parent's main resource and adds nothing), with no hash: `aws_eks_cluster.cluster`,
- * `aws_iam_role_policy_attachment.node_role_AWSEKSNodeRole_AmazonEKS_CNI_Policy`. They are a contract:
- * renaming a construct ID destroys and recreates the real resource.
+ * Terraform addresses follow `ReadableStack`: `aws_eks_cluster.cluster`, `aws_eks_addon.addons_coredns`,
+ * `aws_eks_node_group.node_group_<name>`, `aws_iam_role.node_role_<role name>`.
  */
-export class ClusterStack extends TerraformStack {
+export class ClusterStack extends ReadableStack {
   public readonly cluster: Cluster;
   public readonly addons: ClusterAddons;
   public readonly nodeGroups: readonly ManagedNodeGroup[];
-  private readonly logicalIds = new Map<string, string>();
 
   constructor(scope: Construct, config: ClusterConfig, options: ClusterStackOptions = {}) {
     super(scope, config.name);
@@ -144,21 +142,5 @@ export class ClusterStack extends TerraformStack {
       "Command that adds the cluster to your kubeconfig, so kubectl can reach it.",
       `aws eks update-kubeconfig --region ${config.region} --name ${config.name}`,
     );
-  }
-
-  /** The construct path below the stack joined with `_`, `Resource` children adding nothing; unique or an error. */
-  protected allocateLogicalId(element: TerraformElement | Node): string {
-    const node = TerraformElement.isTerraformElement(element) ? element.node : element;
-    const path = node.scopes.slice(node.scopes.indexOf(this) + 1).map((scope) => scope.node.id);
-    const id = path
-      .filter((part) => part !== "Resource")
-      .join("_")
-      .replace(/[^A-Za-z0-9_-]/g, "_");
-    const owner = this.logicalIds.get(id);
-    if (owner !== undefined && owner !== node.path) {
-      throw new Error(`Terraform name "${id}" is claimed by both ${owner} and ${node.path}; rename one of them.`);
-    }
-    this.logicalIds.set(id, node.path);
-    return id;
   }
 }

@@ -1,0 +1,70 @@
+/** Helpers for the suites: synthesize the stack or a construct and read the Terraform JSON back. */
+import { Testing } from "cdktf";
+import { ClusterStack } from "../src/cluster-stack";
+import { ReadableStack } from "../src/readable-stack";
+import { DEFAULT_CLUSTER, DEFAULT_NODE_GROUP } from "../src/config/defaults";
+import { ClusterConfig, NodeGroupSettings } from "../src/config/types";
+
+/** Synthesized Terraform JSON, as an object. */
+export interface TerraformJson {
+  resource: Record<string, Record<string, Record<string, any>>>;
+  data?: Record<string, Record<string, Record<string, any>>>;
+  output?: Record<string, { value: unknown; description?: string }>;
+  provider: Record<string, Record<string, any>[]>;
+  terraform: Record<string, any>;
+}
+
+/** The embedded default with top-level keys replaced. */
+export function clusterConfig(overrides: Partial<ClusterConfig> = {}): ClusterConfig {
+  return { ...DEFAULT_CLUSTER, ...overrides };
+}
+
+/** The default node group with keys replaced. */
+export function nodeGroupSettings(overrides: Partial<NodeGroupSettings> = {}): NodeGroupSettings {
+  return { ...DEFAULT_NODE_GROUP, ...overrides };
+}
+
+/** A config whose plan needs no AWS API: explicit subnets and pinned add-on versions. */
+export function offlineClusterConfig(overrides: Partial<ClusterConfig> = {}): ClusterConfig {
+  return clusterConfig({
+    network: { securityGroupIds: [], subnetIds: ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"] },
+    addons: {
+      "vpc-cni": { version: "v1.19.2-eksbuild.1" },
+      coredns: { version: "v1.11.4-eksbuild.2" },
+      "kube-proxy": { version: "v1.32.0-eksbuild.2" },
+    },
+    ...overrides,
+  });
+}
+
+/** `Testing.synth` of the cluster stack built from `config`. */
+export function synthCluster(config: ClusterConfig = DEFAULT_CLUSTER): string {
+  return Testing.synth(new ClusterStack(Testing.app(), config));
+}
+
+export function parse(synthesized: string): TerraformJson {
+  return JSON.parse(synthesized) as TerraformJson;
+}
+
+/** The one resource of `type` named `name`; fails the test when it is absent. */
+export function resource(synthesized: string, type: string, name: string): Record<string, any> {
+  const found = parse(synthesized).resource[type]?.[name];
+  if (!found) throw new Error(`no ${type}.${name} in: ${Object.keys(parse(synthesized).resource[type] ?? {}).join(", ")}`);
+  return found;
+}
+
+/** Every Terraform address in the synthesized JSON: `aws_eks_cluster.cluster`, `data.aws_vpc.network_vpc`. */
+export function addresses(synthesized: string): string[] {
+  const tf = parse(synthesized);
+  const list: string[] = [];
+  for (const [type, byName] of Object.entries(tf.resource ?? {})) list.push(...Object.keys(byName).map((n) => `${type}.${n}`));
+  for (const [type, byName] of Object.entries(tf.data ?? {})) list.push(...Object.keys(byName).map((n) => `data.${type}.${n}`));
+  return list.sort();
+}
+
+/** Like `Testing.synthScope`, but in a `ReadableStack`: constructs get the Terraform names they get in production. */
+export function synthScope(build: (scope: ReadableStack) => void): string {
+  const stack = new ReadableStack(Testing.app(), "test");
+  build(stack);
+  return Testing.synth(stack);
+}
