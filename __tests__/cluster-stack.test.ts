@@ -1,0 +1,194 @@
+import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
+import { EksCluster } from "@cdktf/provider-aws/lib/eks-cluster";
+import { EksNodeGroup } from "@cdktf/provider-aws/lib/eks-node-group";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { Testing } from "cdktf";
+import { ClusterStack } from "../src/cluster-stack";
+import { DEFAULT_CLUSTER } from "../src/config/defaults";
+import { addresses, clusterConfig, nodeGroupSettings, parse, resource, synthCluster } from "../test-support/synth";
+
+describe("ClusterStack", () => {
+  describe("GIVEN the embedded default (the walk-through, updated)", () => {
+    const synthesized = synthCluster();
+    const tf = parse(synthesized);
+
+    it("THEN it is the stack simple-bank in us-east-1 with the pinned provider", () => {
+      expect(synthesized).toHaveProviderWithProperties(AwsProvider, { region: "us-east-1" });
+      expect(tf.terraform.required_providers.aws).toEqual({ source: "hashicorp/aws", version: "5.100.0" });
+    });
+
+    it("THEN it keeps local state in the project folder through a relative path", () => {
+      expect(tf.terraform.backend).toEqual({ local: { path: "../../../terraform.simple-bank.tfstate" } });
+    });
+
+    it("THEN it creates exactly the walk-through's resources at stable addresses", () => {
+      expect(addresses(synthesized)).toEqual([
+        "aws_eks_addon.addons_coredns",
+        "aws_eks_addon.addons_kube-proxy",
+        "aws_eks_addon.addons_vpc-cni",
+        "aws_eks_cluster.cluster",
+        "aws_eks_node_group.node_group_simple-bank",
+        "aws_iam_role.cluster_role",
+        "aws_iam_role.node_role_AWSEKSNodeRole",
+        "aws_iam_role_policy_attachment.cluster_role_AmazonEKSClusterPolicy",
+        "aws_iam_role_policy_attachment.node_role_AWSEKSNodeRole_AmazonEC2ContainerRegistryReadOnly",
+        "aws_iam_role_policy_attachment.node_role_AWSEKSNodeRole_AmazonEKSWorkerNodePolicy",
+        "aws_iam_role_policy_attachment.node_role_AWSEKSNodeRole_AmazonEKS_CNI_Policy",
+        "data.aws_availability_zones.network_zones",
+        "data.aws_eks_addon_version.addons_coredns_version",
+        "data.aws_eks_addon_version.addons_kube-proxy_version",
+        "data.aws_eks_addon_version.addons_vpc-cni_version",
+        "data.aws_partition.current",
+        "data.aws_subnets.network_subnets",
+        "data.aws_vpc.network_vpc",
+      ]);
+    });
+
+    it("THEN the cluster has the walk-through's settings on Kubernetes 1.35", () => {
+      expect(synthesized).toHaveResourceWithProperties(EksCluster, {
+        name: "simple-bank",
+        version: "1.35",
+        role_arn: "${aws_iam_role.cluster_role.arn}",
+        vpc_config: {
+          subnet_ids: "${data.aws_subnets.network_subnets.ids}",
+          endpoint_public_access: true,
+          endpoint_private_access: true,
+          public_access_cidrs: ["0.0.0.0/0"],
+        },
+      });
+      expect(synthesized).toHaveResourceWithProperties(IamRole, { name: "AWSEKSClusterRole" });
+      expect(synthesized).toHaveResourceWithProperties(IamRole, { name: "AWSEKSNodeRole" });
+    });
+
+    it("THEN the node group is the walk-through's on AL2023 and follows the cluster's version", () => {
+      expect(synthesized).toHaveResourceWithProperties(EksNodeGroup, {
+        node_group_name: "simple-bank",
+        version: "${aws_eks_cluster.cluster.version}",
+        node_role_arn: "${aws_iam_role.node_role_AWSEKSNodeRole.arn}",
+        subnet_ids: "${data.aws_subnets.network_subnets.ids}",
+        ami_type: "AL2023_x86_64_STANDARD",
+        capacity_type: "ON_DEMAND",
+        instance_types: ["t3.micro"],
+        disk_size: 10,
+        scaling_config: { min_size: 1, max_size: 2, desired_size: 1 },
+        update_config: { max_unavailable: 1 },
+      });
+    });
+
+    it("THEN every policy ARN comes from the partition lookup, never a literal arn:aws:", () => {
+      expect(synthesized).toHaveDataSource(DataAwsPartition);
+      const attachments = Object.values(tf.resource.aws_iam_role_policy_attachment);
+      expect(attachments).toHaveLength(4);
+      for (const a of attachments) expect(a.policy_arn).toMatch(/^arn:\$\{data\.aws_partition\.current\.partition\}:iam::aws:policy\//);
+    });
+
+    it("THEN the cluster waits for its role's policy", () => {
+      expect(resource(synthesized, "aws_eks_cluster", "cluster").depends_on).toEqual([
+        "aws_iam_role_policy_attachment.cluster_role_AmazonEKSClusterPolicy",
+      ]);
+    });
+
+    it("THEN nodes wait for their role's policies and for vpc-cni and kube-proxy, not coredns", () => {
+      const dependsOn = resource(synthesized, "aws_eks_node_group", "node_group_simple-bank").depends_on;
+      expect(dependsOn).toEqual(
+        expect.arrayContaining([
+          "aws_iam_role_policy_attachment.node_role_AWSEKSNodeRole_AmazonEKS_CNI_Policy",
+          "aws_iam_role_policy_attachment.node_role_AWSEKSNodeRole_AmazonEKSWorkerNodePolicy",
+          "aws_iam_role_policy_attachment.node_role_AWSEKSNodeRole_AmazonEC2ContainerRegistryReadOnly",
+          "aws_eks_addon.addons_vpc-cni",
+          "aws_eks_addon.addons_kube-proxy",
+        ]),
+      );
+      expect(dependsOn).toHaveLength(5);
+    });
+
+    it("THEN coredns waits for the node group, and vpc-cni / kube-proxy wait for nothing but the cluster", () => {
+      expect(resource(synthesized, "aws_eks_addon", "addons_coredns").depends_on).toEqual(["aws_eks_node_group.node_group_simple-bank"]);
+      expect(resource(synthesized, "aws_eks_addon", "addons_vpc-cni").depends_on).toBeUndefined();
+      expect(resource(synthesized, "aws_eks_addon", "addons_kube-proxy").depends_on).toBeUndefined();
+      for (const name of ["addons_vpc-cni", "addons_kube-proxy", "addons_coredns"]) {
+        expect(resource(synthesized, "aws_eks_addon", name).cluster_name).toBe("${aws_eks_cluster.cluster.name}");
+      }
+    });
+
+    it("THEN it outputs what a user needs to connect, each with a description", () => {
+      const outputs = tf.output!;
+      expect(Object.keys(outputs).sort()).toEqual([
+        "cluster_arn",
+        "cluster_certificate_authority_data",
+        "cluster_endpoint",
+        "cluster_name",
+        "cluster_oidc_issuer_url",
+        "kubeconfig_command",
+        "node_group_arns",
+        "node_group_statuses",
+      ]);
+      for (const o of Object.values(outputs)) expect(o.description).toMatch(/\w+/);
+      expect(outputs.cluster_endpoint.value).toBe("${aws_eks_cluster.cluster.endpoint}");
+      expect(outputs.cluster_certificate_authority_data.value).toBe("${aws_eks_cluster.cluster.certificate_authority[0].data}");
+      expect(outputs.cluster_oidc_issuer_url.value).toBe("${aws_eks_cluster.cluster.identity[0].oidc[0].issuer}");
+      expect(outputs.node_group_arns.value).toEqual({ "simple-bank": "${aws_eks_node_group.node_group_simple-bank.arn}" });
+      expect(outputs.node_group_statuses.value).toEqual({ "simple-bank": "${aws_eks_node_group.node_group_simple-bank.status}" });
+      expect(outputs.kubeconfig_command.value).toBe("aws eks update-kubeconfig --region us-east-1 --name simple-bank");
+    });
+
+    it("THEN synthesizing again gives the same bytes", () => {
+      expect(synthCluster()).toBe(synthesized);
+    });
+  });
+
+  it("GIVEN eks-pod-identity-agent and metrics-server WHEN synthesized THEN nodes wait for the agent and metrics-server waits for nodes", () => {
+    const synthesized = synthCluster(
+      clusterConfig({ addons: { ...DEFAULT_CLUSTER.addons, "eks-pod-identity-agent": { version: "default" }, "metrics-server": { version: "default" } } }),
+    );
+    expect(resource(synthesized, "aws_eks_node_group", "node_group_simple-bank").depends_on).toContain("aws_eks_addon.addons_eks-pod-identity-agent");
+    expect(resource(synthesized, "aws_eks_addon", "addons_metrics-server").depends_on).toEqual(["aws_eks_node_group.node_group_simple-bank"]);
+  });
+
+  it("GIVEN two node groups WHEN synthesized THEN they share the node role and coredns waits for both", () => {
+    const synthesized = synthCluster(clusterConfig({ nodeGroups: [nodeGroupSettings(), nodeGroupSettings({ name: "batch" })] }));
+    expect(Object.keys(parse(synthesized).resource.aws_iam_role).sort()).toEqual(["cluster_role", "node_role_AWSEKSNodeRole"]);
+    expect(resource(synthesized, "aws_eks_node_group", "node_group_batch").node_role_arn).toBe("${aws_iam_role.node_role_AWSEKSNodeRole.arn}");
+    expect(resource(synthesized, "aws_eks_addon", "addons_coredns").depends_on).toEqual([
+      "aws_eks_node_group.node_group_simple-bank",
+      "aws_eks_node_group.node_group_batch",
+    ]);
+  });
+
+  it("GIVEN existing role ARNs WHEN synthesized THEN no IAM resources are created and the ARNs are used", () => {
+    const clusterRoleArn = "arn:aws:iam::111122223333:role/eks-cluster";
+    const nodeRoleArn = "arn:aws:iam::111122223333:role/eks-nodes";
+    const synthesized = synthCluster(clusterConfig({ clusterRole: { arn: clusterRoleArn }, nodeGroups: [nodeGroupSettings({ role: { arn: nodeRoleArn } })] }));
+    const tf = parse(synthesized);
+    expect(tf.resource.aws_iam_role).toBeUndefined();
+    expect(tf.resource.aws_iam_role_policy_attachment).toBeUndefined();
+    expect(resource(synthesized, "aws_eks_cluster", "cluster").role_arn).toBe(clusterRoleArn);
+    expect(resource(synthesized, "aws_eks_node_group", "node_group_simple-bank").node_role_arn).toBe(nodeRoleArn);
+  });
+
+  it("GIVEN a node group with its own subnets WHEN synthesized THEN it uses them and the cluster keeps the cluster's", () => {
+    const synthesized = synthCluster(clusterConfig({ nodeGroups: [nodeGroupSettings({ subnetIds: ["subnet-0ccc", "subnet-0ddd"] })] }));
+    expect(resource(synthesized, "aws_eks_node_group", "node_group_simple-bank").subnet_ids).toEqual(["subnet-0ccc", "subnet-0ddd"]);
+    expect(resource(synthesized, "aws_eks_cluster", "cluster").vpc_config.subnet_ids).toBe("${data.aws_subnets.network_subnets.ids}");
+  });
+
+  it("GIVEN cluster tags WHEN synthesized THEN every taggable resource carries them", () => {
+    const synthesized = synthCluster(clusterConfig({ tags: { team: "payments" } }));
+    const tf = parse(synthesized);
+    for (const type of ["aws_iam_role", "aws_eks_cluster", "aws_eks_addon", "aws_eks_node_group"]) {
+      for (const [name, r] of Object.entries(tf.resource[type])) expect([name, r.tags]).toEqual([name, { team: "payments" }]);
+    }
+  });
+
+  it("GIVEN a local state path WHEN synthesized THEN the backend uses it", () => {
+    const stack = new ClusterStack(Testing.app(), DEFAULT_CLUSTER, { localStatePath: "terraform.tfstate" });
+    expect(parse(Testing.synth(stack)).terraform.backend).toEqual({ local: { path: "terraform.tfstate" } });
+  });
+
+  it("GIVEN two constructs that would get one Terraform name WHEN synthesized THEN it fails naming both", () => {
+    // a role named "x_y" and one named "x.y" both become node_role_x_y
+    const config = clusterConfig({ nodeGroups: [nodeGroupSettings({ name: "a", role: { name: "x_y" } }), nodeGroupSettings({ name: "b", role: { name: "x.y" } })] });
+    expect(() => synthCluster(config)).toThrow(/node_role_x_y.*claimed by both/);
+  });
+});
