@@ -15,6 +15,7 @@ export function handoffDir(outdir: string, clusterName: string): string {
  * `cdktf.out/stacks/<name>/cdk.tf.json`, except that local state lives beside it in `terraform.tfstate`
  * (the folder may be handed to a team that never runs this project). Kept out of `stacks/` because
  * Terraform loads every `.tf` and `.tf.json` in a folder: HCL beside the JSON would declare everything twice.
+ * `outdir` is the app's output folder; cdktf's App creates it (and `stacks/` in it) when missing.
  */
 export async function renderHandoffHcl(config: ClusterConfig, outdir: string): Promise<string> {
   // A second app on the same outdir: never synthesized, it only renders the stack as HCL.
