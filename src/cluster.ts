@@ -1,5 +1,6 @@
 import { EksCluster } from "@cdktf/provider-aws/lib/eks-cluster";
 import { Construct } from "constructs";
+import { DEFAULT_CLUSTER } from "./config/defaults";
 import { EndpointAccess, EndpointSettings, LoggingSettings, SecretsEncryptionSettings } from "./config/types";
 import { ServiceRole } from "./service-role";
 import { tagsArgument } from "./tags";
@@ -61,7 +62,7 @@ export class Cluster extends Construct {
 
   constructor(scope: Construct, id: string, props: ClusterProps) {
     super(scope, id);
-    const endpoint = props.endpoint ?? { access: "public-and-private", publicAccessCidrs: ["0.0.0.0/0"] };
+    const endpoint = props.endpoint ?? DEFAULT_CLUSTER.endpoint;
     const flags = endpointFlags(endpoint.access);
 
     this.resource = new EksCluster(this, "Resource", {
