@@ -1,27 +1,43 @@
 #!/usr/bin/env node
 /**
- * The app: one Terraform stack per cluster, written to cdktf.out/stacks/<cluster>/cdk.tf.json.
- * `cdktf synth | diff | deploy` run it as it is (cdktf.json); `npm run synth` adds `--handoff`, which also
- * writes each cluster's configuration as HCL to cdktf.out/handoff/<cluster>/.
+ * The app: validate the clusters (CLUSTER_CONFIG, or the embedded default) before building anything, then one
+ * Terraform stack per cluster in cdktf.out/stacks/<cluster>/cdk.tf.json. `cdktf synth | diff | deploy` run it as
+ * it is (cdktf.json); `npm run synth` adds `--handoff`, which also writes each cluster's HCL to
+ * cdktf.out/handoff/<cluster>/. A rejected configuration exits 1 and writes nothing.
  */
 import { App } from "cdktf";
 import { ClusterStack } from "./src/cluster-stack";
-import { DEFAULT_CLUSTER } from "./src/config/defaults";
+import { ConfigError, ConfigFileError, loadClusters } from "./src/config/load";
+import { formatConfigError, formatWarnings } from "./src/config/report";
 import { writeHandoff } from "./src/handoff";
 
-async function main(): Promise<void> {
-  const clusters = [DEFAULT_CLUSTER];
+async function main(): Promise<number> {
+  let loaded;
+  try {
+    loaded = loadClusters(process.env.CLUSTER_CONFIG);
+  } catch (error) {
+    if (error instanceof ConfigError) console.error(formatConfigError(error));
+    else if (error instanceof ConfigFileError) console.error(`error: ${error.message}; nothing was written.`);
+    else throw error;
+    return 1;
+  }
+  const warnings = formatWarnings(loaded);
+  if (warnings) console.error(warnings);
 
   const app = new App();
-  for (const cluster of clusters) new ClusterStack(app, cluster);
+  for (const cluster of loaded.clusters) new ClusterStack(app, cluster);
   app.synth();
 
   if (process.argv.includes("--handoff")) {
-    for (const cluster of clusters) await writeHandoff(cluster, app.outdir);
+    for (const cluster of loaded.clusters) await writeHandoff(cluster, app.outdir);
   }
+  return 0;
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
-});
+main().then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exitCode = 1;
+  },
+);

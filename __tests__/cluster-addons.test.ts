@@ -2,7 +2,7 @@ import { DataAwsEksAddonVersion } from "@cdktf/provider-aws/lib/data-aws-eks-add
 import { EksAddon } from "@cdktf/provider-aws/lib/eks-addon";
 import { TerraformOutput } from "cdktf";
 import { ADDONS_BEFORE_NODES, ClusterAddons } from "../src/cluster-addons";
-import { AddonSettings } from "../src/config/types";
+import { AddonSettings } from "../src/config/schema";
 import { parse, resource, synthScope } from "../test-support/synth";
 
 function synthAddons(addons: Record<string, AddonSettings>, tags?: Record<string, string>): string {

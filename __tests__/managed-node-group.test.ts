@@ -1,5 +1,5 @@
 import { EksNodeGroup } from "@cdktf/provider-aws/lib/eks-node-group";
-import { NodeGroupSettings } from "../src/config/types";
+import { NodeGroupSettings } from "../src/config/schema";
 import { ManagedNodeGroup } from "../src/managed-node-group";
 import { ServiceRole } from "../src/service-role";
 import { nodeGroupSettings, resource, synthScope } from "../test-support/synth";

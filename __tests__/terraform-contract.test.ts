@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { DEFAULT_CLUSTER } from "../src/config/defaults";
-import { ClusterConfig } from "../src/config/types";
+import { ClusterConfig } from "../src/config/schema";
 import { renderHandoffHcl } from "../src/handoff";
 import { clusterConfig, nodeGroupSettings, offlineClusterConfig, synthCluster } from "../test-support/synth";
 import { describeWithTerraform, offlineCopy, Terraform, workdir } from "../test-support/terraform";

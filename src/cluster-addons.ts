@@ -2,15 +2,11 @@ import { DataAwsEksAddonVersion } from "@cdktf/provider-aws/lib/data-aws-eks-add
 import { EksAddon } from "@cdktf/provider-aws/lib/eks-addon";
 import { dependable, ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { AddonSettings } from "./config/types";
+import { ADDONS_BEFORE_NODES } from "./config/defaults";
+import { AddonSettings } from "./config/schema";
 import { tagsArgument } from "./tags";
 
-/**
- * Add-ons that run as DaemonSets nodes need in order to become Ready (pod networking, service routing,
- * pod credentials). Node groups wait for these; every other add-on (coredns first of all) runs as a
- * Deployment and waits for the node groups, or it sits DEGRADED on a cluster with nowhere to schedule.
- */
-export const ADDONS_BEFORE_NODES: readonly string[] = ["vpc-cni", "kube-proxy", "eks-pod-identity-agent"];
+export { ADDONS_BEFORE_NODES };
 
 export interface ClusterAddonsProps {
   /** Name of the cluster (a reference to it, so the add-ons follow its creation). */

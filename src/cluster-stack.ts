@@ -5,7 +5,7 @@ import { Construct } from "constructs";
 import { Cluster } from "./cluster";
 import { ClusterAddons } from "./cluster-addons";
 import { CLUSTER_ROLE_POLICIES, NODE_ROLE_POLICIES } from "./config/defaults";
-import { ClusterConfig, RoleReference } from "./config/types";
+import { ClusterConfig, RoleReference } from "./config/schema";
 import { ManagedNodeGroup } from "./managed-node-group";
 import { NetworkLookup } from "./network-lookup";
 import { ReadableStack } from "./readable-stack";
@@ -77,7 +77,7 @@ export class ClusterStack extends ReadableStack {
     // Node groups naming the same role share it: IAM role names are unique in an account.
     const nodeRoles = new Map<string, ServiceRole>();
     const nodeRole = (ref: RoleReference): ServiceRole => {
-      const key = ref.name ?? ref.arn;
+      const key = ref.name ?? ref.arn ?? "";
       let role = nodeRoles.get(key);
       if (!role) {
         role = new ServiceRole(this, `node_role_${key}`, {

@@ -1,7 +1,7 @@
 import { EksCluster } from "@cdktf/provider-aws/lib/eks-cluster";
 import { Construct } from "constructs";
 import { DEFAULT_CLUSTER } from "./config/defaults";
-import { EndpointAccess, EndpointSettings, LoggingSettings, SecretsEncryptionSettings } from "./config/types";
+import { EndpointAccess, EndpointSettings, LoggingSettings, SecretsEncryptionSettings } from "./config/schema";
 import { ServiceRole } from "./service-role";
 import { tagsArgument } from "./tags";
 

@@ -3,7 +3,7 @@ import * as path from "path";
 import { format } from "@cdktf/hcl-tools";
 import { App } from "cdktf";
 import { ClusterStack } from "./cluster-stack";
-import { ClusterConfig } from "./config/types";
+import { ClusterConfig } from "./config/schema";
 
 /** Folder of a cluster's hand-off, below the app's outdir. */
 export function handoffDir(outdir: string, clusterName: string): string {

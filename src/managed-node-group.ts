@@ -1,7 +1,7 @@
 import { EksNodeGroup } from "@cdktf/provider-aws/lib/eks-node-group";
 import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { NodeGroupSettings } from "./config/types";
+import { NodeGroupSettings } from "./config/schema";
 import { ServiceRole } from "./service-role";
 import { tagsArgument } from "./tags";
 
@@ -56,7 +56,7 @@ export class ManagedNodeGroup extends Construct {
       labels: Object.keys(s.labels).length > 0 ? { ...s.labels } : undefined,
       taint: s.taints.length > 0 ? s.taints.map((t) => ({ key: t.key, value: t.value, effect: t.effect })) : undefined,
       remoteAccess: s.remoteAccess
-        ? { ec2SshKey: s.remoteAccess.sshKeyName, sourceSecurityGroupIds: [...s.remoteAccess.sourceSecurityGroupIds] }
+        ? { ec2SshKey: s.remoteAccess.sshKeyName, sourceSecurityGroupIds: [...(s.remoteAccess.sourceSecurityGroupIds ?? [])] }
         : undefined,
       tags: tagsArgument(props.clusterTags, s.tags),
       dependsOn: [...props.role.dependables, ...(props.dependsOn ?? [])],

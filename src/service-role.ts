@@ -2,7 +2,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { RoleReference } from "./config/types";
+import { RoleReference } from "./config/schema";
 import { tagsArgument } from "./tags";
 
 export interface ServiceRoleProps {
@@ -34,14 +34,16 @@ export class ServiceRole extends Construct {
   constructor(scope: Construct, id: string, props: ServiceRoleProps) {
     super(scope, id);
 
-    if (props.role.arn !== undefined) {
-      this.roleArn = props.role.arn;
+    const { name, arn } = props.role;
+    if (name === undefined) {
+      if (arn === undefined) throw new Error(`${this.node.path}: a role needs a name or an arn`);
+      this.roleArn = arn;
       this.attachments = {};
       return;
     }
 
     this.role = new IamRole(this, "Resource", {
-      name: props.role.name,
+      name,
       assumeRolePolicy: trustPolicy(props.servicePrincipal),
       tags: tagsArgument(props.tags),
     });

@@ -3,7 +3,7 @@ import { Testing } from "cdktf";
 import { ClusterStack } from "../src/cluster-stack";
 import { ReadableStack } from "../src/readable-stack";
 import { DEFAULT_CLUSTER, DEFAULT_NODE_GROUP } from "../src/config/defaults";
-import { ClusterConfig, NodeGroupSettings } from "../src/config/types";
+import { ClusterConfig, NodeGroupSettings } from "../src/config/schema";
 
 /** Synthesized Terraform JSON, as an object. */
 export interface TerraformJson {

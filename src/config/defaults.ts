@@ -1,4 +1,4 @@
-import { ClusterConfig, NodeGroupSettings } from "./types";
+import type { ClusterConfig, NodeGroupSettings } from "./schema";
 
 /**
  * The walk-through's node group, updated: AL2023 instead of AL2 (no AL2 AMIs exist for Kubernetes 1.33+).
@@ -48,3 +48,10 @@ export const NODE_ROLE_POLICIES = [
   "AmazonEKSWorkerNodePolicy",
   "AmazonEC2ContainerRegistryReadOnly",
 ] as const;
+
+/**
+ * Add-ons that run as DaemonSets nodes need in order to become Ready (pod networking, service routing,
+ * pod credentials). Node groups wait for these; every other add-on (coredns first of all) runs as a
+ * Deployment and waits for the node groups, or it sits DEGRADED on a cluster with nowhere to schedule.
+ */
+export const ADDONS_BEFORE_NODES: readonly string[] = ["vpc-cni", "kube-proxy", "eks-pod-identity-agent"];

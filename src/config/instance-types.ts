@@ -1,0 +1,93 @@
+/**
+ * What the validator knows about EC2 instance types: CPU architecture, accelerators, and the VPC CNI's
+ * pod limit per node.
+ */
+
+export type Architecture = "x86_64" | "arm64";
+
+/** `m7g.large` -> family `m7g`, class `m`, generation 7, attributes `g`, size `large`. */
+function parse(instanceType: string) {
+  const [family, size] = instanceType.split(".");
+  const m = /^([a-z]+)(\d+)([a-z]*)/.exec(family);
+  return { family, size, cls: m?.[1] ?? family, attributes: m?.[3] ?? "" };
+}
+
+/** CPU architecture: Graviton families carry a `g` attribute (m7g, c6gn, t4g, is4gen, g5g), and a1. */
+export function architectureOf(instanceType: string): Architecture {
+  const { family, attributes } = parse(instanceType);
+  return family === "a1" || attributes.includes("g") ? "arm64" : "x86_64";
+}
+
+/** NVIDIA GPU families: p*, g* (but g4ad, which has AMD GPUs) and gr*. */
+export function hasNvidiaGpu(instanceType: string): boolean {
+  const { family, cls } = parse(instanceType);
+  return (cls === "p" || cls === "g" || cls === "gr") && family !== "g4ad";
+}
+
+/** AWS Inferentia and Trainium families, for the Neuron AMIs. */
+export function hasNeuron(instanceType: string): boolean {
+  const { cls } = parse(instanceType);
+  return cls === "inf" || cls === "trn";
+}
+
+/** ENIs and IPv4 addresses per ENI, by size. From EC2's "Maximum IP addresses per network interface" table. */
+type EniLimits = Readonly<Record<string, readonly [enis: number, ipv4PerEni: number]>>;
+
+const BURSTABLE_T3: EniLimits = {
+  nano: [2, 2],
+  micro: [2, 2],
+  small: [3, 4],
+  medium: [3, 6],
+  large: [3, 12],
+  xlarge: [4, 15],
+  "2xlarge": [4, 15],
+};
+const BURSTABLE_T2: EniLimits = { ...BURSTABLE_T3, xlarge: [3, 15], "2xlarge": [3, 15] };
+const NITRO_STANDARD: EniLimits = {
+  medium: [2, 4],
+  large: [3, 10],
+  xlarge: [4, 15],
+  "2xlarge": [4, 15],
+  "4xlarge": [8, 30],
+  "8xlarge": [8, 30],
+  "9xlarge": [8, 30],
+  "12xlarge": [8, 30],
+  "16xlarge": [15, 50],
+  "18xlarge": [15, 50],
+  "24xlarge": [15, 50],
+  "32xlarge": [15, 50],
+  "48xlarge": [15, 50],
+  metal: [15, 50],
+};
+const STANDARD_FAMILIES = [
+  "m5", "m5a", "m5d", "m5n", "m6i", "m6a", "m6g", "m6gd", "m6id", "m7i", "m7a", "m7g", "m7gd", "m8g", "m8gd",
+  "c5", "c5a", "c5d", "c6i", "c6a", "c6g", "c6gd", "c7i", "c7a", "c7g", "c7gd", "c8g",
+  "r5", "r5a", "r5d", "r6i", "r6a", "r6g", "r6gd", "r7i", "r7a", "r7g", "r7gd", "r8g",
+];
+
+const ENI_LIMITS: Readonly<Record<string, EniLimits>> = {
+  t2: BURSTABLE_T2,
+  t3: BURSTABLE_T3,
+  t3a: BURSTABLE_T3,
+  t4g: BURSTABLE_T3,
+  ...Object.fromEntries(STANDARD_FAMILIES.map((f) => [f, NITRO_STANDARD])),
+};
+
+export interface PodLimit {
+  readonly maxPods: number;
+  readonly enis: number;
+  readonly ipv4PerEni: number;
+}
+
+/**
+ * The VPC CNI's pod limit per node without prefix delegation: ENIs x (IPv4 per ENI - 1) + 2 (the first address of
+ * each ENI is the node's; the +2 are aws-node and kube-proxy, which use host networking). Undefined for types
+ * not in the table.
+ */
+export function podLimit(instanceType: string): PodLimit | undefined {
+  const { family, size } = parse(instanceType);
+  const limits = ENI_LIMITS[family]?.[size];
+  if (!limits) return undefined;
+  const [enis, ipv4PerEni] = limits;
+  return { maxPods: enis * (ipv4PerEni - 1) + 2, enis, ipv4PerEni };
+}

@@ -1,0 +1,362 @@
+/**
+ * The cluster configuration: the one source of the TypeScript types, the validation of config files, how a file
+ * merges onto the embedded default, the JSON Schema (cluster-config.schema.json) and the reference page.
+ * Rules that span several keys live in rules.ts.
+ */
+import { DEFAULT_NODE_GROUP } from "./defaults";
+import { array, enumOf, Infer, integer, object, optional, record, string, StringCheck } from "./schema-dsl";
+
+export const ENDPOINT_ACCESS_VALUES = ["public", "public-and-private", "private"] as const;
+export type EndpointAccess = (typeof ENDPOINT_ACCESS_VALUES)[number];
+
+export const LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"] as const;
+export type LogType = (typeof LOG_TYPES)[number];
+
+export const CAPACITY_TYPES = ["ON_DEMAND", "SPOT", "CAPACITY_BLOCK"] as const;
+export type CapacityType = (typeof CAPACITY_TYPES)[number];
+
+/** AMI types that hashicorp/aws 5.100.0 accepts for `aws_eks_node_group.ami_type`. */
+export const AMI_TYPES = [
+  "AL2023_x86_64_STANDARD",
+  "AL2023_ARM_64_STANDARD",
+  "AL2023_x86_64_NEURON",
+  "AL2023_x86_64_NVIDIA",
+  "AL2023_ARM_64_NVIDIA",
+  "AL2_x86_64",
+  "AL2_x86_64_GPU",
+  "AL2_ARM_64",
+  "BOTTLEROCKET_x86_64",
+  "BOTTLEROCKET_ARM_64",
+  "BOTTLEROCKET_x86_64_FIPS",
+  "BOTTLEROCKET_ARM_64_FIPS",
+  "BOTTLEROCKET_x86_64_NVIDIA",
+  "BOTTLEROCKET_ARM_64_NVIDIA",
+  "WINDOWS_CORE_2019_x86_64",
+  "WINDOWS_FULL_2019_x86_64",
+  "WINDOWS_CORE_2022_x86_64",
+  "WINDOWS_FULL_2022_x86_64",
+  "CUSTOM",
+] as const;
+export type AmiType = (typeof AMI_TYPES)[number];
+
+export const TAINT_EFFECTS = ["NO_SCHEDULE", "NO_EXECUTE", "PREFER_NO_SCHEDULE"] as const;
+export type TaintEffect = (typeof TAINT_EFFECTS)[number];
+
+// ---- value checks -------------------------------------------------------------------------------------------
+
+/** `a.b.c.d/n` with host bits zero; the problem in words otherwise. */
+export function cidrProblem(value: string): { rule: string; fix: string } | undefined {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(value);
+  const octets = m ? m.slice(1, 5).map(Number) : [];
+  const prefix = m ? Number(m[5]) : NaN;
+  if (!m || octets.some((o) => o > 255) || prefix > 32) {
+    return { rule: "must be an IPv4 CIDR block a.b.c.d/n (n from 0 to 32)", fix: "write it like 203.0.113.0/24" };
+  }
+  const address = octets.reduce((acc, o) => acc * 256 + o, 0);
+  const network = prefix === 0 ? 0 : address - (address % 2 ** (32 - prefix));
+  if (network !== address) {
+    const net = [24, 16, 8, 0].map((shift) => Math.floor(network / 2 ** shift) % 256).join(".");
+    return { rule: `has host bits set: ${value} is not a network address`, fix: `did you mean ${net}/${prefix}?` };
+  }
+  return undefined;
+}
+
+/** The network address and prefix of a valid CIDR. */
+export function parseCidr(value: string): { address: number; prefix: number } {
+  const [ip, prefix] = value.split("/");
+  return { address: ip.split(".").reduce((acc, o) => acc * 256 + Number(o), 0), prefix: Number(prefix) };
+}
+
+const PRIVATE_RANGES = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"];
+
+const serviceCidrCheck: StringCheck = (value) => {
+  const problem = cidrProblem(value);
+  if (problem) return problem;
+  const { address, prefix } = parseCidr(value);
+  const inside = PRIVATE_RANGES.some((range) => {
+    const r = parseCidr(range);
+    return prefix >= r.prefix && Math.floor(address / 2 ** (32 - r.prefix)) === Math.floor(r.address / 2 ** (32 - r.prefix));
+  });
+  if (!inside) return { rule: "must lie inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16 (EKS requirement)", fix: "use e.g. 172.20.0.0/16" };
+  if (prefix < 12 || prefix > 24) return { rule: `must have a mask from /12 to /24, not /${prefix} (EKS requirement)`, fix: "use e.g. 172.20.0.0/16" };
+  return undefined;
+};
+
+const LABEL_NAME = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** A Kubernetes label (or taint) key: optional DNS-subdomain prefix and `/`, then a name of at most 63 characters. */
+export function labelKeyProblem(key: string, what: "label" | "taint"): { rule: string; fix: string } | undefined {
+  const slash = key.lastIndexOf("/");
+  const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
+  const name = slash >= 0 ? key.slice(slash + 1) : key;
+  if (name.length === 0 || name.length > 63 || !LABEL_NAME.test(name)) {
+    return {
+      rule: `must be a Kubernetes ${what} key: a name of 1-63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit, with an optional 'prefix/'`,
+      fix: "e.g. workload or example.com/workload",
+    };
+  }
+  if (prefix !== undefined && (prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix))) {
+    return { rule: "must have a prefix that is a lower-case DNS subdomain of at most 253 characters", fix: "e.g. example.com/workload" };
+  }
+  if (prefix !== undefined && /(^|\.)(kubernetes\.io|k8s\.io)$/.test(prefix)) {
+    return { rule: "must not use the kubernetes.io/ or k8s.io/ prefixes: Kubernetes reserves them and EKS rejects them", fix: "use a prefix of your own, e.g. example.com/" };
+  }
+  return undefined;
+}
+
+const labelValueCheck: StringCheck = (value) =>
+  value === "" || LABEL_NAME.test(value)
+    ? undefined
+    : { rule: "must be empty or 1-63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit", fix: "e.g. batch" };
+
+// ---- schema ---------------------------------------------------------------------------------------------------
+
+const AWS_ID = (prefix: string, what: string) =>
+  string({
+    description: `${what} id`,
+    pattern: new RegExp(`^${prefix}-([0-9a-f]{8}|[0-9a-f]{17})$`),
+    patternRule: `must be a ${what} id: ${prefix}- followed by 8 or 17 hex digits`,
+    fix: `copy the id from the console, e.g. ${prefix}-0123456789abcdef0`,
+  });
+
+const ARN_PARTITION = "arn:aws(-cn|-us-gov|-iso|-iso-b|-iso-e|-iso-f|-eusc)?";
+
+const roleReference = (defaultName: string) =>
+  object(
+    {
+      name: optional(
+        string({
+          description: "Name of the IAM role to create",
+          pattern: /^[\w+=,.@-]+$/,
+          patternRule: "must be an IAM role name: 1-64 letters, digits or + = , . @ _ -",
+          minLength: 1,
+          maxLength: 64,
+          fix: `e.g. ${defaultName}`,
+        }),
+      ),
+      arn: optional(
+        string({
+          description: "ARN of an existing IAM role to use; nothing is created",
+          pattern: new RegExp(`^${ARN_PARTITION}:iam::\\d{12}:role/([\\w+=,.@-]+/)*[\\w+=,.@-]{1,64}$`),
+          patternRule: "must be an IAM role ARN: arn:<partition>:iam::<12-digit account>:role/<name>",
+          fix: "e.g. arn:aws:iam::111122223333:role/existing",
+        }),
+      ),
+    },
+    { description: "An IAM role to create (name) or to use (arn)", exactlyOneOf: ["name", "arn"] },
+  );
+
+const tagsSchema = (what: string) =>
+  record(
+    string({
+      description: "Tag key",
+      minLength: 1,
+      maxLength: 128,
+      checks: [(k) => (/^aws:/i.test(k) ? { rule: "must not start with aws: (reserved by AWS)", fix: "drop the aws: prefix" } : undefined)],
+    }),
+    string({ description: "Tag value", minLength: 0, maxLength: 256 }),
+    { description: `Tags of ${what}`, maxEntries: 50, why: "AWS allows 50 tags per resource" },
+  );
+
+const subnetIds = (description: string, minItems: number, why?: string) =>
+  array(AWS_ID("subnet", "subnet"), { description, minItems, unique: true, why });
+
+export const scalingSchema = object(
+  {
+    minSize: integer({ description: "Minimum number of nodes", minimum: 0, maximum: 450 }),
+    maxSize: integer({ description: "Maximum number of nodes", minimum: 1, maximum: 450 }),
+    desiredSize: integer({ description: "Number of nodes the group should have now", minimum: 0, maximum: 450 }),
+  },
+  { description: "Node counts: 0 <= minSize <= desiredSize <= maxSize (EKS allows 450 nodes per managed node group)" },
+);
+
+export const updateSchema = object(
+  {
+    maxUnavailable: optional(integer({ description: "Nodes that may be unavailable during an update", minimum: 1, maximum: 100 })),
+    maxUnavailablePercentage: optional(
+      integer({ description: "Percentage of nodes that may be unavailable during an update", minimum: 1, maximum: 100 }),
+    ),
+  },
+  { description: "How many nodes may be unavailable during a node group update", exactlyOneOf: ["maxUnavailable", "maxUnavailablePercentage"] },
+);
+
+export const taintSchema = object(
+  {
+    key: string({ description: "Taint key", checks: [(k) => labelKeyProblem(k, "taint")] }),
+    value: optional(string({ description: "Taint value", maxLength: 63, checks: [labelValueCheck] })),
+    effect: enumOf(TAINT_EFFECTS, {
+      description: "Taint effect",
+      aliases: { NoSchedule: "NO_SCHEDULE", NoExecute: "NO_EXECUTE", PreferNoSchedule: "PREFER_NO_SCHEDULE" },
+    }),
+  },
+  { description: "A Kubernetes taint put on every node of the group" },
+);
+
+export const remoteAccessSchema = object(
+  {
+    sshKeyName: string({ description: "Name of the EC2 key pair for SSH", minLength: 1, maxLength: 255, fix: "name an EC2 key pair of the region" }),
+    sourceSecurityGroupIds: optional(
+      array(AWS_ID("sg", "security group"), {
+        description: "Security groups allowed to reach port 22 (none: EKS opens port 22 to 0.0.0.0/0)",
+        unique: true,
+      }),
+    ),
+  },
+  { description: "SSH access to the nodes" },
+);
+
+export const nodeGroupSchema = object(
+  {
+    name: string({
+      description: "Node group name",
+      pattern: /^[0-9A-Za-z][0-9A-Za-z_-]*$/,
+      patternRule: "must start with a letter or digit and hold only letters, digits, - and _ (EKS node group name rule)",
+      minLength: 1,
+      maxLength: 63,
+      fix: "use 1-63 letters, digits, - and _, e.g. workers",
+    }),
+    role: roleReference("AWSEKSNodeRole"),
+    amiType: enumOf(AMI_TYPES, { description: "AMI type of the nodes", why: "the values hashicorp/aws 5.100.0 accepts" }),
+    capacityType: enumOf(CAPACITY_TYPES, { description: "Capacity type" }),
+    instanceTypes: array(
+      string({
+        description: "EC2 instance type",
+        pattern: /^[a-z][a-z0-9-]*\.[a-z0-9-]+$/,
+        patternRule: "must be an EC2 instance type: family.size in lower case",
+        fix: "e.g. t3.micro or m7g.large",
+      }),
+      { description: "EC2 instance types of the nodes, all of one CPU architecture", minItems: 1, unique: true },
+    ),
+    diskSize: integer({ description: "Root volume size in GiB", minimum: 1, maximum: 16384 }),
+    scaling: scalingSchema,
+    update: updateSchema,
+    labels: record(
+      string({ description: "Label key", checks: [(k) => labelKeyProblem(k, "label")] }),
+      string({ description: "Label value", maxLength: 63, checks: [labelValueCheck] }),
+      { description: "Kubernetes labels put on every node" },
+    ),
+    taints: array(taintSchema, { description: "Kubernetes taints put on every node", maxItems: 50, why: "EKS allows 50 taints per node group" }),
+    remoteAccess: optional(remoteAccessSchema),
+    subnetIds: optional(subnetIds("Subnets of the nodes (default: the cluster's)", 1)),
+    tags: tagsSchema("the node group, on top of the cluster's tags"),
+  },
+  { description: "A managed node group" },
+);
+
+export const addonSchema = object(
+  {
+    version: string({
+      description: "latest (newest for the cluster's Kubernetes version, looked up at plan time), default (EKS picks), or a pinned vX.Y.Z-eksbuild.N",
+      pattern: /^(latest|default|v\d+\.\d+\.\d+-eksbuild\.\d+)$/,
+      patternRule: "must be latest, default, or a pinned version vX.Y.Z-eksbuild.N",
+      fix: "e.g. latest or v1.19.2-eksbuild.1",
+    }),
+  },
+  { description: "One EKS add-on" },
+);
+
+export const clusterSchema = object(
+  {
+    name: string({
+      description: "Cluster name; also the stack name",
+      pattern: /^[0-9A-Za-z][0-9A-Za-z_-]*$/,
+      patternRule: "must start with a letter or digit and hold only letters, digits, - and _ (EKS cluster name rule)",
+      minLength: 1,
+      maxLength: 100,
+      fix: "use 1-100 letters, digits, - and _, e.g. simple-bank",
+    }),
+    region: string({
+      description: "AWS region",
+      pattern: /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/,
+      patternRule: "must be an AWS region code like us-east-1",
+      fix: "e.g. us-east-1 or eu-central-1",
+    }),
+    kubernetesVersion: string({
+      description: "Kubernetes version, a string 1.NN",
+      pattern: /^1\.\d{2}$/,
+      patternRule: 'must be a Kubernetes minor version 1.NN, like "1.35"',
+      fix: 'write the version in quotes, e.g. "1.35" (as a number, 1.30 is read as 1.3)',
+    }),
+    tags: tagsSchema("every resource the stack creates"),
+    clusterRole: roleReference("AWSEKSClusterRole"),
+    network: object(
+      {
+        vpcId: optional(AWS_ID("vpc", "VPC")),
+        subnetIds: optional(subnetIds("Subnets of the control plane (default: every subnet of the VPC)", 2, "EKS needs subnets in two Availability Zones")),
+        securityGroupIds: array(AWS_ID("sg", "security group"), {
+          description: "Additional security groups of the control plane",
+          unique: true,
+          maxItems: 5,
+          why: "EKS allows 5",
+        }),
+        serviceIpv4Cidr: optional(
+          string({ description: "CIDR of Kubernetes Service addresses (default: EKS chooses)", checks: [serviceCidrCheck] }),
+        ),
+      },
+      { description: "VPC, subnets, security groups and service CIDR" },
+    ),
+    endpoint: object(
+      {
+        access: enumOf(ENDPOINT_ACCESS_VALUES, { description: "How the Kubernetes API endpoint can be reached" }),
+        publicAccessCidrs: array(string({ description: "IPv4 CIDR block", checks: [cidrProblem] }), {
+          description: "CIDR blocks allowed to reach the public endpoint",
+          maxItems: 40,
+          unique: true,
+          why: "EKS allows 40",
+        }),
+      },
+      { description: "Kubernetes API endpoint access" },
+    ),
+    secretsEncryption: optional(
+      object(
+        {
+          kmsKeyArn: string({
+            description: "ARN of the KMS key that encrypts Kubernetes secrets",
+            pattern: new RegExp(`^${ARN_PARTITION}:kms:[a-z0-9-]+:\\d{12}:(key/[0-9a-f-]{36}|key/mrk-[0-9a-f]{32}|alias/[\\w/-]+)$`),
+            patternRule: "must be a KMS key ARN: arn:<partition>:kms:<region>:<account>:key/<key id> (or alias/<name>)",
+            fix: "e.g. arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+          }),
+        },
+        { description: "Envelope encryption of Kubernetes secrets with a KMS key" },
+      ),
+    ),
+    logging: object(
+      {
+        types: array(enumOf(LOG_TYPES, { description: "Control-plane log type" }), {
+          description: "Control-plane log types sent to CloudWatch Logs",
+          unique: true,
+        }),
+      },
+      { description: "Control-plane logs" },
+    ),
+    addons: record(
+      string({
+        description: "Add-on name",
+        pattern: /^[a-z0-9][a-z0-9-]*$/,
+        patternRule: "must be an EKS add-on name: lower-case letters, digits and -",
+        fix: "e.g. vpc-cni or aws-ebs-csi-driver",
+      }),
+      addonSchema,
+      { description: "EKS add-ons by name (null leaves out a default add-on)", nullRemoves: true },
+    ),
+    nodeGroups: array(nodeGroupSchema, {
+      description: "Managed node groups; each is completed from the default node group",
+      itemBase: DEFAULT_NODE_GROUP,
+    }),
+  },
+  { description: "One EKS cluster with its roles, add-ons and node groups" },
+);
+
+export type ClusterConfig = Infer<typeof clusterSchema>;
+export type NodeGroupSettings = Infer<typeof nodeGroupSchema>;
+export type RoleReference = ClusterConfig["clusterRole"];
+export type NetworkSettings = ClusterConfig["network"];
+export type EndpointSettings = ClusterConfig["endpoint"];
+export type SecretsEncryptionSettings = NonNullable<ClusterConfig["secretsEncryption"]>;
+export type LoggingSettings = ClusterConfig["logging"];
+export type AddonSettings = Infer<typeof addonSchema>;
+export type ScalingSettings = Infer<typeof scalingSchema>;
+export type UpdateSettings = Infer<typeof updateSchema>;
+export type Taint = Infer<typeof taintSchema>;
+export type RemoteAccessSettings = Infer<typeof remoteAccessSchema>;
