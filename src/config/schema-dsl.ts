@@ -72,6 +72,8 @@ export interface StringOptions extends Doc {
   /** How to fix a value that breaks the pattern or length. */
   readonly fix?: string;
   readonly checks?: readonly StringCheck[];
+  /** What is allowed, in words, for the reference page (default: the pattern rule or the length). */
+  readonly allowed?: string;
 }
 
 export class StringSchema extends Schema<string> {
@@ -113,7 +115,11 @@ export class StringSchema extends Schema<string> {
     );
   }
   public allowed(): string {
-    return this.options.patternRule?.replace(/^must be /, "") ?? "string";
+    const o = this.options;
+    if (o.allowed) return o.allowed;
+    if (o.patternRule) return o.patternRule.replace(/^must be /, "");
+    if (o.maxLength !== undefined) return `string of ${o.minLength ?? 0}-${o.maxLength} characters`;
+    return "string";
   }
 }
 
@@ -235,7 +241,7 @@ export class ArraySchema<T> extends Schema<readonly T[]> {
     return this.withDoc(
       {
         type: "array",
-        items: this.item.jsonSchema(),
+        items: this.item.jsonSchema(this.options.itemBase),
         ...(o.minItems !== undefined ? { minItems: o.minItems } : {}),
         ...(o.maxItems !== undefined ? { maxItems: o.maxItems } : {}),
         ...(o.unique ? { uniqueItems: true } : {}),
@@ -257,6 +263,8 @@ export interface RecordOptions extends Doc {
   readonly why?: string;
   /** Entries set to null in a config file remove the default's entry of that key. */
   readonly nullRemoves?: boolean;
+  /** A new entry is completed from this one (an add-on given as `{}` is at `latest`). */
+  readonly entryBase?: unknown;
 }
 
 /** A map from string keys to values of one schema (tags, labels, add-ons by name). */
@@ -297,12 +305,12 @@ export class RecordSchema<T> extends Schema<Readonly<Record<string, T>>> {
     const merged: Record<string, unknown> = { ...base };
     for (const [k, v] of Object.entries(given)) {
       if (v === null && this.options.nullRemoves) delete merged[k];
-      else merged[k] = this.value.merge(base[k], v);
+      else merged[k] = this.value.merge(base[k] ?? this.options.entryBase, v);
     }
     return merged;
   }
   public jsonSchema(defaultValue?: unknown): JsonSchema {
-    const value = this.value.jsonSchema();
+    const value = this.value.jsonSchema(this.options.entryBase);
     return this.withDoc(
       {
         type: "object",
@@ -411,11 +419,14 @@ export class ObjectSchema<Sh extends Shape> extends Schema<InferShape<Sh>> {
     const defaults = isPlainObject(defaultValue) ? defaultValue : {};
     const properties = Object.fromEntries(Object.keys(this.shape).map((k) => [k, this.fieldSchema(k)!.jsonSchema(defaults[k])]));
     const exclusive = this.options.exactlyOneOf;
+    const required = Object.keys(this.shape).filter((k) => !this.isOptional(k));
     return this.withDoc(
       {
         type: "object",
         properties,
         additionalProperties: false,
+        // Keys with a default here may be left out of a file; an object without one (remoteAccess) needs its keys.
+        ...(defaultValue === undefined && required.length > 0 ? { required } : {}),
         ...(exclusive ? { oneOf: exclusive.map((k) => ({ required: [k] })) } : {}),
       },
       defaultValue,

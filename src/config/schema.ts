@@ -153,6 +153,7 @@ const tagsSchema = (what: string) =>
       description: "Tag key",
       minLength: 1,
       maxLength: 128,
+      allowed: "1-128 characters, not starting with aws:",
       checks: [(k) => (/^aws:/i.test(k) ? { rule: "must not start with aws: (reserved by AWS)", fix: "drop the aws: prefix" } : undefined)],
     }),
     string({ description: "Tag value", minLength: 0, maxLength: 256 }),
@@ -183,8 +184,8 @@ export const updateSchema = object(
 
 export const taintSchema = object(
   {
-    key: string({ description: "Taint key", checks: [(k) => labelKeyProblem(k, "taint")] }),
-    value: optional(string({ description: "Taint value", maxLength: 63, checks: [labelValueCheck] })),
+    key: string({ description: "Taint key", checks: [(k) => labelKeyProblem(k, "taint")], allowed: "Kubernetes key: [prefix/]name, name 1-63 characters" }),
+    value: optional(string({ description: "Taint value", maxLength: 63, checks: [labelValueCheck], allowed: "0-63 letters, digits, - _ ." })),
     effect: enumOf(TAINT_EFFECTS, {
       description: "Taint effect",
       aliases: { NoSchedule: "NO_SCHEDULE", NoExecute: "NO_EXECUTE", PreferNoSchedule: "PREFER_NO_SCHEDULE" },
@@ -232,8 +233,8 @@ export const nodeGroupSchema = object(
     scaling: scalingSchema,
     update: updateSchema,
     labels: record(
-      string({ description: "Label key", checks: [(k) => labelKeyProblem(k, "label")] }),
-      string({ description: "Label value", maxLength: 63, checks: [labelValueCheck] }),
+      string({ description: "Label key", checks: [(k) => labelKeyProblem(k, "label")], allowed: "Kubernetes label key, not kubernetes.io/ or k8s.io/" }),
+      string({ description: "Label value", maxLength: 63, checks: [labelValueCheck], allowed: "0-63 letters, digits, - _ ." }),
       { description: "Kubernetes labels put on every node" },
     ),
     taints: array(taintSchema, { description: "Kubernetes taints put on every node", maxItems: 50, why: "EKS allows 50 taints per node group" }),
@@ -291,7 +292,11 @@ export const clusterSchema = object(
           why: "EKS allows 5",
         }),
         serviceIpv4Cidr: optional(
-          string({ description: "CIDR of Kubernetes Service addresses (default: EKS chooses)", checks: [serviceCidrCheck] }),
+          string({
+            description: "CIDR of Kubernetes Service addresses (default: EKS chooses)",
+            checks: [serviceCidrCheck],
+            allowed: "IPv4 CIDR inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, mask /12 to /24",
+          }),
         ),
       },
       { description: "VPC, subnets, security groups and service CIDR" },
@@ -299,7 +304,7 @@ export const clusterSchema = object(
     endpoint: object(
       {
         access: enumOf(ENDPOINT_ACCESS_VALUES, { description: "How the Kubernetes API endpoint can be reached" }),
-        publicAccessCidrs: array(string({ description: "IPv4 CIDR block", checks: [cidrProblem] }), {
+        publicAccessCidrs: array(string({ description: "IPv4 CIDR block", checks: [cidrProblem], allowed: "IPv4 CIDR a.b.c.d/n with host bits zero" }), {
           description: "CIDR blocks allowed to reach the public endpoint",
           maxItems: 40,
           unique: true,
@@ -338,7 +343,7 @@ export const clusterSchema = object(
         fix: "e.g. vpc-cni or aws-ebs-csi-driver",
       }),
       addonSchema,
-      { description: "EKS add-ons by name (null leaves out a default add-on)", nullRemoves: true },
+      { description: "EKS add-ons by name (null leaves out a default add-on)", nullRemoves: true, entryBase: { version: "latest" } },
     ),
     nodeGroups: array(nodeGroupSchema, {
       description: "Managed node groups; each is completed from the default node group",

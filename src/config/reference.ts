@@ -1,0 +1,105 @@
+/**
+ * The schema's two published forms, generated, committed, and checked for staleness by a test:
+ * - cluster-config.schema.json: JSON Schema for editor completion in YAML and JSON files;
+ * - docs/config-reference.md: every key with what it allows, its default and what it is.
+ * `npm run schema` rewrites both.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { DEFAULT_CLUSTER } from "./defaults";
+import { clusterSchema } from "./schema";
+import { ArraySchema, ObjectSchema, RecordSchema, Schema } from "./schema-dsl";
+
+export const JSON_SCHEMA_FILE = "cluster-config.schema.json";
+export const REFERENCE_FILE = path.join("docs", "config-reference.md");
+
+/** The JSON Schema of a config file: one cluster, or `{ clusters: [...] }`. */
+export function configJsonSchema(): Record<string, unknown> {
+  return {
+    $schema: "http://json-schema.org/draft-07/schema#",
+    title: "eks-cdktf cluster configuration",
+    description:
+      "One EKS cluster, or { clusters: [...] }. Every key is optional: an omitted key takes the embedded default (the walk-through). Objects merge, lists replace.",
+    definitions: { cluster: clusterSchema.jsonSchema(DEFAULT_CLUSTER) },
+    anyOf: [
+      { $ref: "#/definitions/cluster" },
+      {
+        type: "object",
+        properties: { clusters: { type: "array", minItems: 1, items: { $ref: "#/definitions/cluster" }, description: "One stack per cluster, named after it" } },
+        required: ["clusters"],
+        additionalProperties: false,
+      },
+    ],
+  };
+}
+
+interface Row {
+  readonly key: string;
+  readonly allowed: string;
+  readonly default: string;
+  readonly description: string;
+}
+
+function showDefault(value: unknown, optional: boolean): string {
+  if (value === undefined) return optional ? "not set" : "required";
+  return `\`${JSON.stringify(value)}\``;
+}
+
+function rows(schema: Schema<unknown>, key: string, defaultValue: unknown, optional: boolean, out: Row[]): void {
+  out.push({ key, allowed: schema.allowed(), default: showDefault(defaultValue, optional), description: schema.doc.description });
+  if (schema instanceof ObjectSchema) {
+    for (const k of Object.keys(schema.shape)) {
+      const child = schema.fieldSchema(k)!;
+      const childDefault = (defaultValue as Record<string, unknown> | undefined)?.[k];
+      rows(child, `${key}.${k}`, childDefault, schema.isOptional(k), out);
+    }
+  } else if (schema instanceof ArraySchema && schema.item instanceof ObjectSchema) {
+    rows(schema.item, `${key}[]`, schema.options.itemBase, true, out);
+    out.splice(out.findIndex((r) => r.key === `${key}[]`), 1);
+  } else if (schema instanceof RecordSchema && schema.value instanceof ObjectSchema) {
+    rows(schema.value, `${key}.<name>`, schema.options.entryBase, true, out);
+    out.splice(out.findIndex((r) => r.key === `${key}.<name>`), 1);
+  }
+}
+
+/** The reference page: one row per key. */
+export function configReference(): string {
+  const out: Row[] = [];
+  for (const k of Object.keys(clusterSchema.shape)) {
+    rows(clusterSchema.fieldSchema(k)!, k, (DEFAULT_CLUSTER as Record<string, unknown>)[k], clusterSchema.isOptional(k), out);
+  }
+  const cell = (text: string) => text.replace(/\|/g, "\\|");
+  return [
+    "# Cluster configuration reference",
+    "",
+    "Generated from `src/config/schema.ts` by `npm run schema`; do not edit by hand.",
+    "",
+    "Name a file with `CLUSTER_CONFIG=<path>` (JSON, or YAML by its `.yaml` / `.yml` ending). It holds one cluster, or",
+    "`clusters: [...]` (one stack per cluster, named after it; names must be unique). Every key is optional: an omitted",
+    "key takes the embedded default below. Objects merge, lists replace, each `nodeGroups` entry is completed from the",
+    "default node group, and an add-on given as `{}` is at `latest` (`null` leaves out a default add-on).",
+    "Editors complete and check keys with `cluster-config.schema.json`",
+    "(YAML: `# yaml-language-server: $schema=../cluster-config.schema.json`).",
+    "",
+    "| key | allowed | default | what it is |",
+    "| --- | --- | --- | --- |",
+    ...out.map((r) => `| \`${r.key}\` | ${cell(r.allowed)} | ${cell(r.default)} | ${cell(r.description)} |`),
+    "",
+  ].join("\n");
+}
+
+/** The generated files and their content. */
+export function generatedFiles(): Record<string, string> {
+  return {
+    [JSON_SCHEMA_FILE]: `${JSON.stringify(configJsonSchema(), null, 2)}\n`,
+    [REFERENCE_FILE]: configReference(),
+  };
+}
+
+if (require.main === module) {
+  for (const [file, content] of Object.entries(generatedFiles())) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, content);
+    console.log(`wrote ${file}`);
+  }
+}
