@@ -9,7 +9,7 @@ import { App } from "cdktf";
 import { ClusterStack } from "./src/cluster-stack";
 import { ConfigError, ConfigFileError, loadClusters } from "./src/config/load";
 import { formatConfigError, formatWarnings } from "./src/config/report";
-import { writeHandoff } from "./src/handoff";
+import { removeStaleFolders, writeHandoff } from "./src/handoff";
 
 async function main(): Promise<number> {
   let loaded;
@@ -31,6 +31,7 @@ async function main(): Promise<number> {
   if (process.argv.includes("--handoff")) {
     for (const cluster of loaded.clusters) await writeHandoff(cluster, app.outdir);
   }
+  removeStaleFolders(app.outdir, loaded.clusters.map((c) => c.name));
   return 0;
 }
 

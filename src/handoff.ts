@@ -63,3 +63,17 @@ export async function writeHandoff(config: ClusterConfig, outdir: string): Promi
   fs.writeFileSync(path.join(dir, "main.tf"), hcl);
   return dir;
 }
+
+/**
+ * After a successful synth: removes `stacks/<name>` and `handoff/<name>` folders of clusters no longer configured,
+ * as the cdktf CLI does for stacks, so cdktf.out holds exactly the current clusters. State never lives there.
+ */
+export function removeStaleFolders(outdir: string, clusterNames: readonly string[]): void {
+  for (const kind of ["stacks", "handoff"]) {
+    const dir = path.join(outdir, kind);
+    if (!fs.existsSync(dir)) continue;
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory() && !clusterNames.includes(entry.name)) fs.rmSync(path.join(dir, entry.name), { recursive: true });
+    }
+  }
+}
