@@ -1,0 +1,192 @@
+/** Every validation rule: a bad config, the path it must name, and what the message must say. */
+import { ConfigError, resolveClusters } from "../src/config/load";
+import { Issue } from "../src/config/schema-dsl";
+
+/** The problems of a config; fails the test when it is accepted. */
+function problems(given: unknown): Issue[] {
+  try {
+    resolveClusters(given, "test.yaml");
+  } catch (error) {
+    if (error instanceof ConfigError) return [...error.issues];
+    throw error;
+  }
+  throw new Error(`accepted: ${JSON.stringify(given)}`);
+}
+
+const KMS = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+const ng = (settings: Record<string, unknown>) => ({ nodeGroups: [settings] });
+
+// [what, config, path, message]
+const CASES: [string, unknown, string, RegExp][] = [
+  // names
+  ["cluster name with a space", { name: "simple bank" }, "name", /letter or digit.*letters, digits, - and _/],
+  ["cluster name starting with -", { name: "-bank" }, "name", /start with a letter or digit/],
+  ["cluster name over 100 characters", { name: "a".repeat(101) }, "name", /1 to 100 characters long \(it has 101\)/],
+  ["empty cluster name", { name: "" }, "name", /1 to 100 characters/],
+  ["node group name with a dot", ng({ name: "web.1" }), "nodeGroups[0].name", /EKS node group name rule/],
+  ["node group name over 63 characters", ng({ name: "n".repeat(64) }), "nodeGroups[0].name", /1 to 63 characters/],
+  ["duplicate node group names", { nodeGroups: [{ name: "a" }, { name: "a" }] }, "nodeGroups[1].name", /unique in the cluster; nodeGroups\[0\] has it too/],
+  ["role name with a space", { clusterRole: { name: "my role" } }, "clusterRole.name", /IAM role name: 1-64/],
+  ["role name over 64 characters", ng({ role: { name: "r".repeat(65) } }), "nodeGroups[0].role.name", /1 to 64 characters/],
+  ["role with name and arn", { clusterRole: { name: "R", arn: "arn:aws:iam::111122223333:role/R" } }, "clusterRole", /exactly one of name, arn, not name and arn/],
+  ["role with neither", ng({ role: {} }), "nodeGroups[0].role", /exactly one of name, arn/],
+  ["malformed role ARN", { clusterRole: { arn: "arn:aws:iam::1234:role/x" } }, "clusterRole.arn", /IAM role ARN: arn:<partition>:iam::<12-digit account>/],
+  ["KMS ARN of another service", { secretsEncryption: { kmsKeyArn: "arn:aws:iam::111122223333:role/x" } }, "secretsEncryption.kmsKeyArn", /KMS key ARN/],
+  ["KMS key in another region", { secretsEncryption: { kmsKeyArn: KMS.replace("us-east-1", "eu-west-1") } }, "secretsEncryption.kmsKeyArn", /key in eu-west-1, but the cluster is in us-east-1/],
+  ["secretsEncryption without a key", { secretsEncryption: {} }, "secretsEncryption.kmsKeyArn", /is required/],
+  // version and region
+  ["kubernetesVersion as a number", { kubernetesVersion: 1.3 }, "kubernetesVersion", /must be a string, not the number 1.3/],
+  ["kubernetesVersion with a patch", { kubernetesVersion: "1.35.1" }, "kubernetesVersion", /minor version 1.NN/],
+  ["region that is not one", { region: "us-east" }, "region", /AWS region code/],
+  ["region in upper case", { region: "US-EAST-1" }, "region", /AWS region code/],
+  // endpoint
+  ["unknown endpoint access", { endpoint: { access: "internal" } }, "endpoint.access", /one of public, public-and-private, private/],
+  ["CIDR with host bits", { endpoint: { publicAccessCidrs: ["203.0.113.7/24"] } }, "endpoint.publicAccessCidrs[0]", /host bits set/],
+  ["not a CIDR", { endpoint: { publicAccessCidrs: ["203.0.113.0"] } }, "endpoint.publicAccessCidrs[0]", /IPv4 CIDR block/],
+  ["CIDR prefix over 32", { endpoint: { publicAccessCidrs: ["10.0.0.0/33"] } }, "endpoint.publicAccessCidrs[0]", /n from 0 to 32/],
+  ["41 public CIDRs", { endpoint: { publicAccessCidrs: Array.from({ length: 41 }, (_, i) => `10.0.${i}.0/24`) } }, "endpoint.publicAccessCidrs", /at most 40 items, not 41 \(EKS allows 40\)/],
+  ["public CIDRs with a private endpoint", { endpoint: { access: "private", publicAccessCidrs: ["203.0.113.0/24"] } }, "endpoint.publicAccessCidrs", /only to a public endpoint/],
+  ["duplicate public CIDR", { endpoint: { publicAccessCidrs: ["10.0.0.0/8", "10.0.0.0/8"] } }, "endpoint.publicAccessCidrs[1]", /must not repeat/],
+  // network
+  ["malformed VPC id", { network: { vpcId: "vpc-12" } }, "network.vpcId", /VPC id: vpc- followed by 8 or 17 hex digits/],
+  ["malformed subnet id", { network: { subnetIds: ["subnet-0a1b2c3d4e5f60001", "subnet-xyz"] } }, "network.subnetIds[1]", /subnet id/],
+  ["malformed security group id", { network: { securityGroupIds: ["sg-1"] } }, "network.securityGroupIds[0]", /security group id/],
+  ["one subnet", { network: { subnetIds: ["subnet-0a1b2c3d4e5f60001"] } }, "network.subnetIds", /at least 2 items \(EKS needs subnets in two Availability Zones\)/],
+  ["duplicate subnet", { network: { subnetIds: ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60001"] } }, "network.subnetIds[1]", /must not repeat/],
+  ["service CIDR outside private ranges", { network: { serviceIpv4Cidr: "100.64.0.0/16" } }, "network.serviceIpv4Cidr", /inside 10.0.0.0\/8, 172.16.0.0\/12 or 192.168.0.0\/16/],
+  ["service CIDR too large", { network: { serviceIpv4Cidr: "10.0.0.0/8" } }, "network.serviceIpv4Cidr", /mask from \/12 to \/24, not \/8/],
+  ["service CIDR too small", { network: { serviceIpv4Cidr: "172.20.0.0/25" } }, "network.serviceIpv4Cidr", /mask from \/12 to \/24, not \/25/],
+  ["service CIDR with host bits", { network: { serviceIpv4Cidr: "172.20.1.0/16" } }, "network.serviceIpv4Cidr", /did you mean 172.20.0.0\/16/],
+  // logging
+  ["log type in the wrong case", { logging: { types: ["Audit"] } }, "logging.types[0]", /one of api, audit, authenticator, controllerManager, scheduler/],
+  ["log type twice", { logging: { types: ["api", "api"] } }, "logging.types[1]", /must not repeat/],
+  // add-ons
+  ["add-on name in upper case", { addons: { CoreDNS: { version: "latest" } } }, 'addons.CoreDNS (the key)', /lower-case letters, digits and -/],
+  ["add-on version not semver", { addons: { coredns: { version: "1.11" } } }, "addons.coredns.version", /latest, default, or a pinned version vX.Y.Z-eksbuild.N/],
+  ["add-on version without eksbuild", { addons: { coredns: { version: "v1.11.4" } } }, "addons.coredns.version", /vX.Y.Z-eksbuild.N/],
+  // node groups
+  ["unknown AMI type", ng({ amiType: "AL2023_x86_64" }), "nodeGroups[0].amiType", /one of AL2023_x86_64_STANDARD/],
+  ["AL2 on Kubernetes 1.33+", ng({ amiType: "AL2_x86_64" }), "nodeGroups[0].amiType", /no EKS AMIs for Kubernetes 1.33 and later.*1.35/],
+  ["malformed instance type", ng({ instanceTypes: ["t3micro"] }), "nodeGroups[0].instanceTypes[0]", /EC2 instance type: family.size/],
+  ["no instance types", ng({ instanceTypes: [] }), "nodeGroups[0].instanceTypes", /at least 1 item/],
+  ["mixed architectures", ng({ instanceTypes: ["m6i.large", "m7g.large"] }), "nodeGroups[0].instanceTypes", /mixes CPU architectures \(m6i.large: x86_64, m7g.large: arm64\)/],
+  ["Graviton type with an x86 AMI", ng({ instanceTypes: ["m7g.large"] }), "nodeGroups[0].instanceTypes[0]", /arm64 type, but amiType AL2023_x86_64_STANDARD is for x86_64/],
+  ["x86 type with an ARM AMI", ng({ amiType: "AL2023_ARM_64_STANDARD", instanceTypes: ["m6i.large"] }), "nodeGroups[0].instanceTypes[0]", /x86_64 type, but amiType AL2023_ARM_64_STANDARD is for arm64/],
+  ["GPU AMI without a GPU", ng({ amiType: "AL2023_x86_64_NVIDIA", instanceTypes: ["m6i.large"] }), "nodeGroups[0].instanceTypes[0]", /no NVIDIA GPU/],
+  ["NVIDIA AMI on AMD GPUs", ng({ amiType: "AL2023_x86_64_NVIDIA", instanceTypes: ["g4ad.xlarge"] }), "nodeGroups[0].instanceTypes[0]", /no NVIDIA GPU/],
+  ["Neuron AMI without Inferentia", ng({ amiType: "AL2023_x86_64_NEURON", instanceTypes: ["m6i.large"] }), "nodeGroups[0].instanceTypes[0]", /Inferentia or Trainium/],
+  ["unknown capacity type", ng({ capacityType: "spot" }), "nodeGroups[0].capacityType", /did you mean SPOT/],
+  ["disk size 0", ng({ diskSize: 0 }), "nodeGroups[0].diskSize", /from 1 to 16384/],
+  ["fractional disk size", ng({ diskSize: 10.5 }), "nodeGroups[0].diskSize", /whole number/],
+  ["disk size as a string", ng({ diskSize: "10" }), "nodeGroups[0].diskSize", /whole number, not the string "10"/],
+  ["desired above max", ng({ scaling: { minSize: 1, maxSize: 2, desiredSize: 5 } }), "nodeGroups[0].scaling.desiredSize", /0 <= minSize <= desiredSize <= maxSize \(minSize 1, desiredSize 5, maxSize 2\)/],
+  ["desired below min", ng({ scaling: { minSize: 2, desiredSize: 1, maxSize: 3 } }), "nodeGroups[0].scaling.desiredSize", /minSize <= desiredSize/],
+  ["min above max", ng({ scaling: { minSize: 3, desiredSize: 3, maxSize: 2 } }), "nodeGroups[0].scaling.minSize", /lower minSize to 2/],
+  ["max 0", ng({ scaling: { minSize: 0, desiredSize: 0, maxSize: 0 } }), "nodeGroups[0].scaling.maxSize", /from 1 to 450/],
+  ["negative min", ng({ scaling: { minSize: -1 } }), "nodeGroups[0].scaling.minSize", /from 0 to 450/],
+  ["scaling merged onto the default: desired from the default below a given min", ng({ scaling: { minSize: 2, maxSize: 4 } }), "nodeGroups[0].scaling.desiredSize", /minSize 2, desiredSize 1/],
+  ["both update settings", ng({ update: { maxUnavailable: 1, maxUnavailablePercentage: 50 } }), "nodeGroups[0].update", /exactly one of maxUnavailable, maxUnavailablePercentage/],
+  ["no update setting", ng({ update: {} }), "nodeGroups[0].update", /add maxUnavailable or maxUnavailablePercentage/],
+  ["maxUnavailable over 100", ng({ scaling: { minSize: 1, desiredSize: 1, maxSize: 200 }, update: { maxUnavailable: 101 } }), "nodeGroups[0].update.maxUnavailable", /from 1 to 100/],
+  ["maxUnavailable above maxSize", ng({ update: { maxUnavailable: 3 } }), "nodeGroups[0].update.maxUnavailable", /must not exceed scaling.maxSize \(2\)/],
+  ["percentage 0", ng({ update: { maxUnavailablePercentage: 0 } }), "nodeGroups[0].update.maxUnavailablePercentage", /from 1 to 100/],
+  ["label with a reserved prefix", ng({ labels: { "kubernetes.io/role": "x" } }), 'nodeGroups[0].labels["kubernetes.io/role"] (the key)', /kubernetes.io\/ or k8s.io\//],
+  ["label with a k8s.io subdomain prefix", ng({ labels: { "node.k8s.io/x": "y" } }), 'nodeGroups[0].labels["node.k8s.io/x"] (the key)', /kubernetes.io\/ or k8s.io\//],
+  ["label key with a space", ng({ labels: { "my label": "x" } }), 'nodeGroups[0].labels["my label"] (the key)', /Kubernetes label key/],
+  ["label value too long", ng({ labels: { tier: "v".repeat(64) } }), "nodeGroups[0].labels.tier", /0 to 63 characters/],
+  ["label value with a slash", ng({ labels: { tier: "a/b" } }), "nodeGroups[0].labels.tier", /empty or 1-63 letters/],
+  ["taint effect unknown", ng({ taints: [{ key: "k", effect: "NoEvict" }] }), "nodeGroups[0].taints[0].effect", /one of NO_SCHEDULE, NO_EXECUTE, PREFER_NO_SCHEDULE/],
+  ["taint without a key", ng({ taints: [{ effect: "NO_SCHEDULE" }] }), "nodeGroups[0].taints[0].key", /is required/],
+  ["51 taints", ng({ taints: Array.from({ length: 51 }, (_, i) => ({ key: `k${i}`, effect: "NO_SCHEDULE" })) }), "nodeGroups[0].taints", /at most 50 items/],
+  ["remote access without an SSH key", ng({ remoteAccess: { sourceSecurityGroupIds: ["sg-0a1b2c3d4e5f60719"] } }), "nodeGroups[0].remoteAccess.sshKeyName", /is required/],
+  ["node group subnets malformed", ng({ subnetIds: ["subnet-1"] }), "nodeGroups[0].subnetIds[0]", /subnet id/],
+  // tags
+  ["tag with the aws: prefix", { tags: { "aws:owner": "me" } }, 'tags["aws:owner"] (the key)', /must not start with aws:/],
+  ["tag key over 128 characters", { tags: { ["k".repeat(129)]: "v" } }, `tags.${"k".repeat(129)} (the key)`, /1 to 128 characters/],
+  ["tag value over 256 characters", { tags: { team: "v".repeat(257) } }, "tags.team", /0 to 256 characters/],
+  ["51 tags", { tags: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`t${i}`, "v"])) }, "tags", /at most 50 entries \(AWS allows 50 tags per resource\)/],
+  ["node group tag with the aws: prefix", ng({ tags: { "AWS:x": "y" } }), 'nodeGroups[0].tags["AWS:x"] (the key)', /aws:/],
+  // shape
+  ["unknown key with a near one", ng({ instanceType: ["t3.micro"] }), "nodeGroups[0].instanceType", /did you mean `instanceTypes`\?/],
+  ["unknown top-level key", { kubernetes_version: "1.35" }, "kubernetes_version", /did you mean `kubernetesVersion`\?/],
+  ["unknown key with no near one", { flavour: "x" }, "flavour", /use one of name, region/],
+  ["object where a list belongs", ng({ instanceTypes: "t3.micro" }), "nodeGroups[0].instanceTypes", /must be a list, not the string "t3.micro"/],
+  ["list where an object belongs", { endpoint: ["private"] }, "endpoint", /must be an object/],
+  ["top level a list", [{ name: "a" }], "(top level)", /one cluster .* or \{ clusters/],
+  ["keys beside clusters", { clusters: [{ name: "a" }], region: "us-east-1" }, "region", /not allowed beside clusters/],
+  ["empty clusters", { clusters: [] }, "clusters", /at least one cluster/],
+  ["duplicate cluster names", { clusters: [{ name: "a" }, { name: "a" }] }, "clusters[1].name", /unique in the file \(clusters\[0\].name has it too\)/],
+  ["a rule inside the second cluster", { clusters: [{ name: "a" }, { name: "b", region: "x" }] }, "clusters[1].region", /AWS region code/],
+];
+
+describe("config validation rules", () => {
+  it.each(CASES)("GIVEN %s WHEN validated THEN it names the path and the rule", (_what, given, path, message) => {
+    const found = problems(given);
+    const atPath = found.filter((p) => p.path === path);
+    expect({ paths: found.map((p) => p.path), matched: atPath.some((p) => message.test(`${p.rule} ${p.fix}`)) }).toEqual({
+      paths: expect.arrayContaining([path]),
+      matched: true,
+    });
+  });
+
+  it("GIVEN several mistakes WHEN validated THEN every one is reported at once, each with value, rule and fix", () => {
+    const found = problems({
+      name: "bad name",
+      region: "nowhere",
+      endpoint: { access: "open" },
+      nodeGroups: [{ instanceTypes: ["m7g.large"], scaling: { minSize: 1, maxSize: 2, desiredSize: 3 } }],
+    });
+    expect(found.map((p) => p.path).sort()).toEqual([
+      "endpoint.access",
+      "name",
+      "nodeGroups[0].instanceTypes[0]",
+      "nodeGroups[0].scaling.desiredSize",
+      "region",
+    ]);
+    for (const p of found) {
+      expect(p.rule.length).toBeGreaterThan(10);
+      expect(p.fix.length).toBeGreaterThan(3);
+    }
+    expect(found.find((p) => p.path === "nodeGroups[0].scaling.desiredSize")!.value).toBe(3);
+  });
+
+  it("GIVEN an invalid value WHEN validated THEN rules that depend on it are skipped, not reported twice", () => {
+    const found = problems(ng({ scaling: { minSize: "one", maxSize: 2, desiredSize: 1 } }));
+    expect(found.map((p) => p.path)).toEqual(["nodeGroups[0].scaling.minSize"]);
+  });
+});
+
+describe("config warnings", () => {
+  const warningsOf = (given: unknown) => resolveClusters(given, "test.yaml").warnings;
+
+  it("GIVEN the walk-through default WHEN validated THEN it warns of the open endpoint, no logs, little pod room and a single node", () => {
+    const warnings = warningsOf({});
+    expect(warnings.map((w) => w.path)).toEqual([
+      "endpoint.publicAccessCidrs",
+      "logging.types",
+      "nodeGroups[0].instanceTypes[0]",
+      "nodeGroups[0].scaling.desiredSize",
+    ]);
+    expect(warnings[2].rule).toMatch(/t3.micro runs at most 4 pods per node \(VPC CNI: 2 ENIs x \(2 IPv4 - 1\) \+ 2\).*leaving 0 for workloads/);
+  });
+
+  it("GIVEN restricted CIDRs, logs, t3.medium and two nodes WHEN validated THEN it warns of nothing", () => {
+    expect(
+      warningsOf({
+        endpoint: { publicAccessCidrs: ["203.0.113.0/24"] },
+        logging: { types: ["audit"] },
+        nodeGroups: [{ instanceTypes: ["t3.medium"], scaling: { minSize: 2, maxSize: 3, desiredSize: 2 } }],
+      }),
+    ).toEqual([]);
+  });
+
+  it("GIVEN a private endpoint WHEN validated THEN the default 0.0.0.0/0 is neither an error nor a warning", () => {
+    const warnings = warningsOf({ endpoint: { access: "private" } });
+    expect(warnings.map((w) => w.path)).not.toContain("endpoint.publicAccessCidrs");
+  });
+
+  it("GIVEN a type missing from the pod table WHEN validated THEN no pod-room warning is guessed", () => {
+    const warnings = warningsOf(ng({ instanceTypes: ["x2iedn.xlarge"] }));
+    expect(warnings.map((w) => w.path)).not.toContain("nodeGroups[0].instanceTypes[0]");
+  });
+});
