@@ -1,0 +1,143 @@
+/** Reading CLUSTER_CONFIG files and laying them onto the embedded default. */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { DEFAULT_CLUSTER, DEFAULT_NODE_GROUP } from "../src/config/defaults";
+import { ConfigError, ConfigFileError, loadClusters, pathSegments, resolveClusters } from "../src/config/load";
+import { formatConfigError, formatWarnings } from "../src/config/report";
+
+function file(name: string, content: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "eks-cdktf-config-"));
+  fs.writeFileSync(path.join(dir, name), content);
+  return path.join(dir, name);
+}
+
+function configError(run: () => unknown): ConfigError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error("accepted");
+}
+
+describe("merging onto the embedded default", () => {
+  it("GIVEN no file WHEN loaded THEN the embedded default is the one cluster", () => {
+    const loaded = loadClusters(undefined);
+    expect(loaded.source).toBe("the embedded default");
+    expect(loaded.clusters).toEqual([DEFAULT_CLUSTER]);
+  });
+
+  it("GIVEN an empty object WHEN resolved THEN every key takes its default", () => {
+    expect(resolveClusters({}, "x").clusters).toEqual([DEFAULT_CLUSTER]);
+  });
+
+  it("GIVEN nested keys WHEN resolved THEN objects merge and lists replace", () => {
+    const [cluster] = resolveClusters(
+      { endpoint: { publicAccessCidrs: ["203.0.113.0/24"] }, network: { subnetIds: ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"] } },
+      "x",
+    ).clusters;
+    expect(cluster.endpoint).toEqual({ access: "public-and-private", publicAccessCidrs: ["203.0.113.0/24"] });
+    expect(cluster.network).toEqual({ securityGroupIds: [], subnetIds: ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"] });
+  });
+
+  it("GIVEN node groups WHEN resolved THEN each is completed from the default node group, and scaling merges", () => {
+    const [cluster] = resolveClusters({ nodeGroups: [{ name: "a", scaling: { maxSize: 5 } }, { name: "b", instanceTypes: ["t3.large"] }] }, "x").clusters;
+    expect(cluster.nodeGroups).toEqual([
+      { ...DEFAULT_NODE_GROUP, name: "a", scaling: { minSize: 1, maxSize: 5, desiredSize: 1 } },
+      { ...DEFAULT_NODE_GROUP, name: "b", instanceTypes: ["t3.large"] },
+    ]);
+  });
+
+  it("GIVEN a role ARN or an update percentage WHEN resolved THEN it replaces the default instead of merging into a conflict", () => {
+    const arn = "arn:aws:iam::111122223333:role/eks";
+    const [cluster] = resolveClusters({ clusterRole: { arn }, nodeGroups: [{ update: { maxUnavailablePercentage: 25 } }] }, "x").clusters;
+    expect(cluster.clusterRole).toEqual({ arn });
+    expect(cluster.nodeGroups[0].update).toEqual({ maxUnavailablePercentage: 25 });
+  });
+
+  it("GIVEN add-ons WHEN resolved THEN they merge by name, {} means latest, null leaves a default out", () => {
+    const [cluster] = resolveClusters({ addons: { coredns: null, "aws-ebs-csi-driver": {}, "kube-proxy": { version: "default" } } }, "x").clusters;
+    expect(cluster.addons).toEqual({
+      "vpc-cni": { version: "latest" },
+      "kube-proxy": { version: "default" },
+      "aws-ebs-csi-driver": { version: "latest" },
+    });
+  });
+
+  it("GIVEN kubectl's taint spelling WHEN resolved THEN the API spelling is used", () => {
+    const [cluster] = resolveClusters({ nodeGroups: [{ taints: [{ key: "k", effect: "PreferNoSchedule" }] }] }, "x").clusters;
+    expect(cluster.nodeGroups[0].taints).toEqual([{ key: "k", effect: "PREFER_NO_SCHEDULE" }]);
+  });
+
+  it("GIVEN { clusters } WHEN resolved THEN each cluster is merged on its own", () => {
+    const { clusters } = resolveClusters({ clusters: [{ name: "dev" }, { name: "prod", region: "eu-west-1" }] }, "x");
+    expect(clusters.map((c) => [c.name, c.region, c.kubernetesVersion])).toEqual([
+      ["dev", "us-east-1", "1.35"],
+      ["prod", "eu-west-1", "1.35"],
+    ]);
+  });
+
+  it("GIVEN a bad file WHEN resolved THEN the embedded default is left unchanged", () => {
+    const before = JSON.stringify(DEFAULT_CLUSTER);
+    configError(() => resolveClusters({ nodeGroups: [{ labels: { "kubernetes.io/x": "y" } }], endpoint: { access: "x" } }, "x"));
+    resolveClusters({ nodeGroups: [{ labels: { a: "b" } }], tags: { t: "v" }, addons: { coredns: null } }, "x");
+    expect(JSON.stringify(DEFAULT_CLUSTER)).toBe(before);
+  });
+});
+
+describe("reading files", () => {
+  it("GIVEN a YAML file WHEN loaded THEN it is read by its ending and problems carry line numbers", () => {
+    const yaml = file("c.yaml", "name: ok\nnodeGroups:\n  - name: a\n    diskSize: 0\n");
+    const error = configError(() => loadClusters(yaml));
+    expect(error.issues.map((i) => i.path)).toEqual(["nodeGroups[0].diskSize"]);
+    expect(error.lines.get("nodeGroups[0].diskSize")).toBe(4);
+    expect(formatConfigError(error)).toMatch(/nodeGroups\[0\].diskSize \(line 4\): 0\n\s+rule: must be from 1 to 16384\n\s+fix: /);
+  });
+
+  it("GIVEN a .yml file WHEN loaded THEN it is YAML too", () => {
+    expect(loadClusters(file("c.yml", "name: from-yml\n")).clusters[0].name).toBe("from-yml");
+  });
+
+  it("GIVEN a value that comes from the default WHEN it breaks a rule THEN the line of the nearest key in the file is given", () => {
+    const error = configError(() => loadClusters(file("c.yaml", "nodeGroups:\n  - name: a\n    scaling:\n      minSize: 2\n")));
+    expect(error.issues[0].path).toBe("nodeGroups[0].scaling.desiredSize");
+    expect(error.lines.get("nodeGroups[0].scaling.desiredSize")).toBe(4);
+  });
+
+  it("GIVEN a JSON file WHEN invalid THEN problems carry line numbers as well", () => {
+    const error = configError(() => loadClusters(file("c.json", '{\n  "name": "ok",\n  "region": "nowhere"\n}\n')));
+    expect(error.lines.get("region")).toBe(3);
+  });
+
+  it("GIVEN a number for kubernetesVersion in YAML WHEN loaded THEN the message explains the quotes", () => {
+    const error = configError(() => loadClusters(file("c.yaml", "kubernetesVersion: 1.30\n")));
+    expect(formatConfigError(error)).toMatch(/kubernetesVersion \(line 1\): 1.3\n\s+rule: must be a string, not the number 1.3\n\s+fix:  write the version in quotes, e.g. "1.35"/);
+  });
+
+  it.each([
+    ["a missing file", () => path.join(os.tmpdir(), "no-such-eks-cdktf.yaml"), /no-such-eks-cdktf.yaml: cannot read .*: no such file/],
+    ["a folder", () => os.tmpdir(), /cannot read .*: it is a folder/],
+    ["an unknown ending", () => file("c.toml", "name = 'x'"), /c.toml: a cluster configuration must end in .json, .yaml or .yml/],
+    ["a YAML syntax error", () => file("c.yaml", "name: a\nnodeGroups: [\n  name: b"), /c.yaml:\d+:\d+: not valid YAML: /],
+    ["a duplicate YAML key", () => file("c.yaml", "name: a\nname: b\n"), /c.yaml:2:1: not valid YAML: Map keys must be unique/],
+    ["a JSON syntax error", () => file("c.json", '{\n  "name": "a",\n}\n'), /c.json:3:1: not valid JSON: /],
+  ])("GIVEN %s WHEN loaded THEN the error names the file", (_what, make, message) => {
+    const name = make();
+    expect(() => loadClusters(name)).toThrow(ConfigFileError);
+    expect(() => loadClusters(name)).toThrow(message);
+  });
+});
+
+describe("reporting", () => {
+  it("GIVEN warnings WHEN formatted THEN each has its path, value, risk and fix", () => {
+    const text = formatWarnings(loadClusters(undefined));
+    expect(text).toMatch(/^warning: the embedded default: 4 legal but risky settings:/);
+    expect(text).toMatch(/endpoint.publicAccessCidrs: \["0.0.0.0\/0"\]\n\s+risk: .*whole internet.*\n\s+fix: /);
+  });
+
+  it("GIVEN issue paths WHEN split THEN quoted keys and indexes come back", () => {
+    expect(pathSegments('clusters[1].nodeGroups[0].labels["example.com/a b"] (the key)')).toEqual(["clusters", 1, "nodeGroups", 0, "labels", "example.com/a b"]);
+  });
+});
