@@ -120,6 +120,17 @@ const AWS_ID = (prefix: string, what: string) =>
     fix: `copy the id from the console, e.g. ${prefix}-0123456789abcdef0`,
   });
 
+/** EKS's rule for cluster and node group names. */
+const eksName = (description: string, what: string, maxLength: number, example: string) =>
+  string({
+    description,
+    pattern: /^[0-9A-Za-z][0-9A-Za-z_-]*$/,
+    patternRule: `must start with a letter or digit and hold only letters, digits, - and _ (EKS ${what} name rule)`,
+    minLength: 1,
+    maxLength,
+    fix: `use 1-${maxLength} letters, digits, - and _, e.g. ${example}`,
+  });
+
 const ARN_PARTITION = "arn:aws(-cn|-us-gov|-iso|-iso-b|-iso-e|-iso-f|-eusc)?";
 
 const roleReference = (defaultName: string) =>
@@ -209,14 +220,7 @@ export const remoteAccessSchema = object(
 
 export const nodeGroupSchema = object(
   {
-    name: string({
-      description: "Node group name",
-      pattern: /^[0-9A-Za-z][0-9A-Za-z_-]*$/,
-      patternRule: "must start with a letter or digit and hold only letters, digits, - and _ (EKS node group name rule)",
-      minLength: 1,
-      maxLength: 63,
-      fix: "use 1-63 letters, digits, - and _, e.g. workers",
-    }),
+    name: eksName("Node group name", "node group", 63, "workers"),
     role: roleReference("AWSEKSNodeRole"),
     amiType: enumOf(AMI_TYPES, { description: "AMI type of the nodes", why: "the values hashicorp/aws 5.100.0 accepts" }),
     capacityType: enumOf(CAPACITY_TYPES, { description: "Capacity type" }),
@@ -259,14 +263,7 @@ export const addonSchema = object(
 
 export const clusterSchema = object(
   {
-    name: string({
-      description: "Cluster name; also the stack name",
-      pattern: /^[0-9A-Za-z][0-9A-Za-z_-]*$/,
-      patternRule: "must start with a letter or digit and hold only letters, digits, - and _ (EKS cluster name rule)",
-      minLength: 1,
-      maxLength: 100,
-      fix: "use 1-100 letters, digits, - and _, e.g. simple-bank",
-    }),
+    name: eksName("Cluster name; also the stack name", "cluster", 100, "simple-bank"),
     region: string({
       description: "AWS region",
       pattern: /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/,
