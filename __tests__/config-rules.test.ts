@@ -33,7 +33,33 @@ const CASES: [string, unknown, string, RegExp][] = [
   ["malformed role ARN", { clusterRole: { arn: "arn:aws:iam::1234:role/x" } }, "clusterRole.arn", /IAM role ARN: arn:<partition>:iam::<12-digit account>/],
   ["KMS ARN of another service", { secretsEncryption: { kmsKeyArn: "arn:aws:iam::111122223333:role/x" } }, "secretsEncryption.kmsKeyArn", /KMS key ARN/],
   ["KMS key in another region", { secretsEncryption: { kmsKeyArn: KMS.replace("us-east-1", "eu-west-1") } }, "secretsEncryption.kmsKeyArn", /key in eu-west-1, but the cluster is in us-east-1/],
-  ["secretsEncryption without a key", { secretsEncryption: {} }, "secretsEncryption.kmsKeyArn", /is required/],
+  ["secretsEncryption without a key", { secretsEncryption: {} }, "secretsEncryption", /exactly one of createKey, kmsKeyArn/],
+  ["secretsEncryption with both", { secretsEncryption: { createKey: true, kmsKeyArn: KMS } }, "secretsEncryption", /not createKey and kmsKeyArn/],
+  ["createKey false", { secretsEncryption: { createKey: false } }, "secretsEncryption.createKey", /creates no key/],
+  ["createKey as a string", { secretsEncryption: { createKey: "yes" } }, "secretsEncryption.createKey", /true or false, not the string "yes"/],
+  // access
+  ["unknown authentication mode", { access: { authenticationMode: "IAM" } }, "access.authenticationMode", /one of API, API_AND_CONFIG_MAP, CONFIG_MAP/],
+  ["access entries with CONFIG_MAP", { access: { authenticationMode: "CONFIG_MAP", entries: [{ principalArn: "arn:aws:iam::111122223333:role/a", policies: [{ policy: "AmazonEKSViewPolicy" }] }] } }, "access.entries", /need authenticationMode API or API_AND_CONFIG_MAP/],
+  ["assumed-role ARN as principal", { access: { entries: [{ principalArn: "arn:aws:sts::111122223333:assumed-role/a/b", policies: [{ policy: "AmazonEKSViewPolicy" }] }] } }, "access.entries[0].principalArn", /IAM role or user ARN/],
+  ["unknown access policy", { access: { entries: [{ principalArn: "arn:aws:iam::111122223333:user/ann", policies: [{ policy: "AmazonEKSReadOnlyPolicy" }] }] } }, "access.entries[0].policies[0].policy", /one of AmazonEKSClusterAdminPolicy, AmazonEKSAdminPolicy, AmazonEKSEditPolicy, AmazonEKSViewPolicy/],
+  ["entry without policies", { access: { entries: [{ principalArn: "arn:aws:iam::111122223333:user/ann", policies: [] }] } }, "access.entries[0].policies", /at least 1 item/],
+  ["bad namespace", { access: { entries: [{ principalArn: "arn:aws:iam::111122223333:user/ann", policies: [{ policy: "AmazonEKSEditPolicy", namespaces: ["Team_A"] }] }] } }, "access.entries[0].policies[0].namespaces[0]", /Kubernetes namespace name/],
+  ["duplicate principal", { access: { entries: [1, 2].map(() => ({ principalArn: "arn:aws:iam::111122223333:role/a", policies: [{ policy: "AmazonEKSViewPolicy" }] })) } }, "access.entries[1].principalArn", /one access entry per principal/],
+  ["policy twice for a principal", { access: { entries: [{ principalArn: "arn:aws:iam::111122223333:role/a", policies: [{ policy: "AmazonEKSViewPolicy" }, { policy: "AmazonEKSViewPolicy", namespaces: ["a"] }] }] } }, "access.entries[0].policies[1].policy", /associated twice/],
+  ["clusterCreatorAdmin as a string", { access: { clusterCreatorAdmin: "false" } }, "access.clusterCreatorAdmin", /true or false/],
+  // log retention, upgrade policy, IMDS, backend
+  ["retention not allowed by CloudWatch", { logging: { types: ["audit"], retentionDays: 100 } }, "logging.retentionDays", /one of 1, 3, 5, 7, 14, 30, 60, 90, 120.*use 90, the nearest/],
+  ["retention without log types", { logging: { retentionDays: 90 } }, "logging.retentionDays", /logging.types is empty/],
+  ["unknown support type", { upgradePolicy: { supportType: "LTS" } }, "upgradePolicy.supportType", /one of STANDARD, EXTENDED/],
+  ["hop limit 0", ng({ imds: { hopLimit: 0 } }), "nodeGroups[0].imds.hopLimit", /from 1 to 64/],
+  ["hop limit 65", ng({ imds: { hopLimit: 65 } }), "nodeGroups[0].imds.hopLimit", /from 1 to 64/],
+  ["imds without a hop limit", ng({ imds: {} }), "nodeGroups[0].imds.hopLimit", /is required/],
+  ["remote access with IMDSv2", ng({ imds: { hopLimit: 2 }, remoteAccess: { sshKeyName: "ops" } }), "nodeGroups[0].remoteAccess", /EKS rejects remote access with one/],
+  ["ignoreDesiredSizeChanges as a string", ng({ ignoreDesiredSizeChanges: "yes" }), "nodeGroups[0].ignoreDesiredSizeChanges", /true or false/],
+  ["S3 backend without a bucket", { backend: { s3: { key: "x.tfstate" } } }, "backend.s3.bucket", /is required/],
+  ["S3 bucket with upper case", { backend: { s3: { bucket: "Acme_State" } } }, "backend.s3.bucket", /S3 bucket name/],
+  ["S3 key starting with /", { backend: { s3: { bucket: "acme-state", key: "/eks.tfstate" } } }, "backend.s3.key", /neither starts nor ends with \//],
+  ["unknown backend", { backend: { gcs: { bucket: "x" } } }, "backend.gcs", /not a known key/],
   // version and region
   ["kubernetesVersion as a number", { kubernetesVersion: 1.3 }, "kubernetesVersion", /must be a string, not the number 1.3/],
   ["kubernetesVersion with a patch", { kubernetesVersion: "1.35.1" }, "kubernetesVersion", /minor version 1.NN/],
@@ -183,6 +209,27 @@ describe("config warnings", () => {
   it("GIVEN a private endpoint WHEN validated THEN the default 0.0.0.0/0 is neither an error nor a warning", () => {
     const warnings = warningsOf({ endpoint: { access: "private" } });
     expect(warnings.map((w) => w.path)).not.toContain("endpoint.publicAccessCidrs");
+  });
+
+  it("GIVEN secrets encryption, no creator admin, no entries and hop limit 1 WHEN validated THEN each is warned about", () => {
+    const warnings = warningsOf({
+      secretsEncryption: { createKey: true },
+      access: { clusterCreatorAdmin: false },
+      nodeGroups: [{ imds: { hopLimit: 1 } }],
+    });
+    const byPath = Object.fromEntries(warnings.map((w) => [w.path, w.rule]));
+    expect(byPath.secretsEncryption).toMatch(/cannot be turned off/);
+    expect(byPath["access.clusterCreatorAdmin"]).toMatch(/replaces the whole cluster/);
+    expect(byPath["access.entries"]).toMatch(/nobody can use the Kubernetes API/);
+    expect(byPath["nodeGroups[0].imds.hopLimit"]).toMatch(/node role's credentials/);
+  });
+
+  it("GIVEN the creator's admin replaced by an entry WHEN validated THEN only the replacement warning remains", () => {
+    const warnings = warningsOf({
+      access: { clusterCreatorAdmin: false, entries: [{ principalArn: "arn:aws:iam::111122223333:role/admins", policies: [{ policy: "AmazonEKSClusterAdminPolicy" }] }] },
+    });
+    expect(warnings.map((w) => w.path)).toContain("access.clusterCreatorAdmin");
+    expect(warnings.map((w) => w.path)).not.toContain("access.entries");
   });
 
   it("GIVEN a type missing from the pod table WHEN validated THEN no pod-room warning is guessed", () => {

@@ -1,19 +1,22 @@
 import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { LocalBackend, TerraformOutput } from "cdktf";
+import { LocalBackend, S3Backend, TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
 import { Cluster } from "./cluster";
+import { ClusterAccess } from "./cluster-access";
 import { ClusterAddons } from "./cluster-addons";
+import { ClusterLogGroup } from "./cluster-log-group";
 import { CLUSTER_ROLE_POLICIES, NODE_ROLE_POLICIES } from "./config/defaults";
 import { ClusterConfig, RoleReference } from "./config/schema";
 import { ManagedNodeGroup } from "./managed-node-group";
 import { NetworkLookup } from "./network-lookup";
 import { ReadableStack } from "./readable-stack";
+import { SecretsEncryptionKey } from "./secrets-encryption-key";
 import { ServiceRole } from "./service-role";
 
 export interface ClusterStackOptions {
   /**
-   * Path of the local state file, relative to the folder Terraform runs in.
+   * Path of the local state file, relative to the folder Terraform runs in (ignored with an S3 backend).
    * @default "../../../terraform.<name>.tfstate" - the project folder, as cdktf keeps it, seen from
    * `cdktf.out/stacks/<name>/` (cdktf deletes stack folders it no longer synthesizes, so state must not live there)
    */
@@ -38,7 +41,7 @@ export class ClusterStack extends ReadableStack {
     new AwsProvider(this, "aws", { region: config.region });
     // cdktf writes the short source "aws"; spell out the registry address readers of the hand-off expect.
     this.addOverride("terraform.required_providers.aws.source", "hashicorp/aws");
-    new LocalBackend(this, { path: options.localStatePath ?? `../../../terraform.${config.name}.tfstate` });
+    this.addBackend(config, options);
     const partition = new DataAwsPartition(this, "current").partition;
 
     const network = new NetworkLookup(this, "network", {
@@ -54,6 +57,20 @@ export class ClusterStack extends ReadableStack {
       tags: config.tags,
     });
 
+    // Secrets encryption: a created key, or a given one; the cluster role may use it either way.
+    const secretsKeyArn = config.secretsEncryption?.createKey
+      ? new SecretsEncryptionKey(this, "secrets_key", { clusterName: config.name, tags: config.tags }).keyArn
+      : config.secretsEncryption?.kmsKeyArn;
+    if (secretsKeyArn) {
+      clusterRole.addInlinePolicy("secrets_encryption", "EKSSecretsEncryption", [
+        { Effect: "Allow", Action: ["kms:Encrypt", "kms:Decrypt", "kms:ListGrants", "kms:DescribeKey"], Resource: secretsKeyArn },
+      ]);
+    }
+    const logGroup =
+      config.logging.retentionDays !== undefined
+        ? new ClusterLogGroup(this, "cluster_logs", { clusterName: config.name, retentionDays: config.logging.retentionDays, tags: config.tags })
+        : undefined;
+
     this.cluster = new Cluster(this, "cluster", {
       name: config.name,
       kubernetesVersion: config.kubernetesVersion,
@@ -62,10 +79,15 @@ export class ClusterStack extends ReadableStack {
       securityGroupIds: config.network.securityGroupIds,
       serviceIpv4Cidr: config.network.serviceIpv4Cidr,
       endpoint: config.endpoint,
-      secretsEncryption: config.secretsEncryption,
+      secretsEncryption: secretsKeyArn ? { kmsKeyArn: secretsKeyArn } : undefined,
       logging: config.logging,
+      access: config.access,
+      upgradePolicy: config.upgradePolicy,
       tags: config.tags,
+      dependsOn: logGroup ? [logGroup.resource] : [],
     });
+
+    new ClusterAccess(this, "access", { clusterName: this.cluster.name, entries: config.access.entries, partition, tags: config.tags });
 
     this.addons = new ClusterAddons(this, "addons", {
       clusterName: this.cluster.name,
@@ -107,6 +129,23 @@ export class ClusterStack extends ReadableStack {
     this.addons.waitFor(this.nodeGroups.map((g) => g.resource));
 
     this.addOutputs(config);
+  }
+
+  /** S3 with S3's lock file and encryption when configured; otherwise local state by a relative path. */
+  private addBackend(config: ClusterConfig, options: ClusterStackOptions): void {
+    const s3 = config.backend?.s3;
+    if (!s3) {
+      new LocalBackend(this, { path: options.localStatePath ?? `../../../terraform.${config.name}.tfstate` });
+      return;
+    }
+    const backend = new S3Backend(this, {
+      bucket: s3.bucket,
+      key: s3.key ?? `${config.name}/terraform.tfstate`,
+      region: s3.region ?? config.region,
+      encrypt: true,
+    });
+    // Terraform 1.10+ locks with a lock file in the bucket; cdktf 0.21's S3Backend has no property for it.
+    backend.addOverride("use_lockfile", true);
   }
 
   private addOutputs(config: ClusterConfig): void {

@@ -1,7 +1,8 @@
 import { EksCluster } from "@cdktf/provider-aws/lib/eks-cluster";
+import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { DEFAULT_CLUSTER } from "./config/defaults";
-import { EndpointAccess, EndpointSettings, LoggingSettings, SecretsEncryptionSettings } from "./config/schema";
+import { AccessSettings, EndpointAccess, EndpointSettings, LoggingSettings, UpgradePolicySettings } from "./config/schema";
 import { ServiceRole } from "./service-role";
 import { tagsArgument } from "./tags";
 
@@ -30,10 +31,25 @@ export interface ClusterProps {
    */
   readonly endpoint?: EndpointSettings;
   /**
-   * KMS envelope encryption of Kubernetes secrets.
+   * KMS key that envelope-encrypts Kubernetes secrets (given, or created by `SecretsEncryptionKey`).
    * @default - secrets are not envelope-encrypted
    */
-  readonly secretsEncryption?: SecretsEncryptionSettings;
+  readonly secretsEncryption?: { readonly kmsKeyArn: string };
+  /**
+   * Authentication mode and whether the cluster's creator gets admin access (`access_config`).
+   * @default { authenticationMode: "API_AND_CONFIG_MAP", clusterCreatorAdmin: true } - as the console
+   */
+  readonly access?: Pick<AccessSettings, "authenticationMode" | "clusterCreatorAdmin">;
+  /**
+   * Support type when the Kubernetes version leaves standard support.
+   * @default - EKS's default (EXTENDED)
+   */
+  readonly upgradePolicy?: UpgradePolicySettings;
+  /**
+   * What else the cluster must wait for, e.g. its log group (so EKS does not create one that never expires).
+   * @default []
+   */
+  readonly dependsOn?: readonly ITerraformDependable[];
   /**
    * Control-plane logs.
    * @default { types: [] } - no control-plane logs
@@ -63,6 +79,7 @@ export class Cluster extends Construct {
   constructor(scope: Construct, id: string, props: ClusterProps) {
     super(scope, id);
     const endpoint = props.endpoint ?? DEFAULT_CLUSTER.endpoint;
+    const access = props.access ?? DEFAULT_CLUSTER.access;
     const flags = endpointFlags(endpoint.access);
 
     this.resource = new EksCluster(this, "Resource", {
@@ -81,8 +98,13 @@ export class Cluster extends Construct {
         ? { provider: { keyArn: props.secretsEncryption.kmsKeyArn }, resources: ["secrets"] }
         : undefined,
       enabledClusterLogTypes: nonEmpty(props.logging?.types),
+      accessConfig: {
+        authenticationMode: access.authenticationMode,
+        bootstrapClusterCreatorAdminPermissions: access.clusterCreatorAdmin,
+      },
+      upgradePolicy: props.upgradePolicy ? { supportType: props.upgradePolicy.supportType } : undefined,
       tags: tagsArgument(props.tags),
-      dependsOn: props.role.dependables,
+      dependsOn: [...props.role.dependables, ...(props.dependsOn ?? [])],
     });
   }
 

@@ -1,7 +1,8 @@
 import { EksNodeGroup } from "@cdktf/provider-aws/lib/eks-node-group";
-import { ITerraformDependable } from "cdktf";
+import { ITerraformDependable, Token } from "cdktf";
 import { Construct } from "constructs";
 import { NodeGroupSettings } from "./config/schema";
+import { NodeLaunchTemplate } from "./node-launch-template";
 import { ServiceRole } from "./service-role";
 import { tagsArgument } from "./tags";
 
@@ -28,16 +29,31 @@ export interface ManagedNodeGroupProps {
   readonly clusterTags?: Readonly<Record<string, string>>;
 }
 
-/** An EKS managed node group. */
+/**
+ * An EKS managed node group. With `imds` it runs from a launch template requiring IMDSv2 (which then holds the disk);
+ * with `ignoreDesiredSizeChanges` Terraform leaves `desiredSize` to an autoscaler after creation.
+ */
 export class ManagedNodeGroup extends Construct {
   /** Node group name, as configured (a literal, unlike `resource.nodeGroupName`). */
   public readonly name: string;
   public readonly resource: EksNodeGroup;
+  /** The IMDSv2 launch template, when `imds` is set. */
+  public readonly launchTemplate?: NodeLaunchTemplate;
 
   constructor(scope: Construct, id: string, props: ManagedNodeGroupProps) {
     super(scope, id);
     const s = props.settings;
     this.name = s.name;
+    if (s.imds) {
+      this.launchTemplate = new NodeLaunchTemplate(this, "launch_template", {
+        namePrefix: `eks-${s.name}-`,
+        amiType: s.amiType,
+        diskSize: s.diskSize,
+        hopLimit: s.imds.hopLimit,
+        tags: tagsArgument(props.clusterTags, s.tags),
+      });
+    }
+    const template = this.launchTemplate?.resource;
     this.resource = new EksNodeGroup(this, "Resource", {
       clusterName: props.clusterName,
       nodeGroupName: s.name,
@@ -47,7 +63,9 @@ export class ManagedNodeGroup extends Construct {
       amiType: s.amiType,
       capacityType: s.capacityType,
       instanceTypes: [...s.instanceTypes],
-      diskSize: s.diskSize,
+      // With a launch template the disk is its block device mapping: EKS rejects disk_size beside it.
+      diskSize: template ? undefined : s.diskSize,
+      launchTemplate: template ? { id: template.id, version: Token.asString(template.latestVersion) } : undefined,
       scalingConfig: { minSize: s.scaling.minSize, maxSize: s.scaling.maxSize, desiredSize: s.scaling.desiredSize },
       updateConfig: {
         maxUnavailable: s.update.maxUnavailable,
@@ -60,6 +78,7 @@ export class ManagedNodeGroup extends Construct {
         : undefined,
       tags: tagsArgument(props.clusterTags, s.tags),
       dependsOn: [...props.role.dependables, ...(props.dependsOn ?? [])],
+      lifecycle: s.ignoreDesiredSizeChanges ? { ignoreChanges: ["scaling_config[0].desired_size"] } : undefined,
     });
   }
 }

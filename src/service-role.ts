@@ -1,4 +1,5 @@
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
@@ -30,6 +31,7 @@ export class ServiceRole extends Construct {
   public readonly role?: IamRole;
   /** The policy attachments, by policy name: what users of the role must wait for. */
   public readonly attachments: Readonly<Record<string, IamRolePolicyAttachment>>;
+  private readonly inlinePolicies: IamRolePolicy[] = [];
 
   constructor(scope: Construct, id: string, props: ServiceRoleProps) {
     super(scope, id);
@@ -59,9 +61,24 @@ export class ServiceRole extends Construct {
     this.attachments = attachments;
   }
 
-  /** What a resource using this role must `depends_on`: the attachments (none for an existing role). */
+  /** What a resource using this role must `depends_on`: attachments and inline policies (none for an existing role). */
   public get dependables(): ITerraformDependable[] {
-    return Object.values(this.attachments);
+    return [...Object.values(this.attachments), ...this.inlinePolicies];
+  }
+
+  /**
+   * Adds an inline policy to the created role (`aws_iam_role_policy`, construct ID `id`); nothing for an existing
+   * role, whose owners grant what it needs.
+   */
+  public addInlinePolicy(id: string, policyName: string, statements: readonly Record<string, unknown>[]): IamRolePolicy | undefined {
+    if (!this.role) return undefined;
+    const policy = new IamRolePolicy(this, id, {
+      name: policyName,
+      role: this.role.name,
+      policy: JSON.stringify({ Version: "2012-10-17", Statement: statements }),
+    });
+    this.inlinePolicies.push(policy);
+    return policy;
   }
 }
 

@@ -15,6 +15,7 @@ export const DEFAULT_NODE_GROUP: NodeGroupSettings = {
   update: { maxUnavailable: 1 },
   labels: {},
   taints: [],
+  ignoreDesiredSizeChanges: false,
   tags: {},
 };
 
@@ -31,6 +32,7 @@ export const DEFAULT_CLUSTER: ClusterConfig = {
   network: { securityGroupIds: [] },
   endpoint: { access: "public-and-private", publicAccessCidrs: ["0.0.0.0/0"] },
   logging: { types: [] },
+  access: { authenticationMode: "API_AND_CONFIG_MAP", clusterCreatorAdmin: true, entries: [] },
   addons: {
     "vpc-cni": { version: "latest" },
     coredns: { version: "latest" },

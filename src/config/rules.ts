@@ -74,7 +74,34 @@ export function checkClusterRules(cluster: unknown, given: unknown, at: string):
     }
   }
 
+  // secrets encryption cannot be undone
+  const secrets = obj(c.secretsEncryption);
+  if (secrets.createKey === false) {
+    errors.push({
+      path: path("secretsEncryption", "createKey"),
+      value: false,
+      rule: "false creates no key, so nothing would encrypt the secrets",
+      fix: "set createKey: true, give kmsKeyArn instead, or remove secretsEncryption",
+    });
+  } else if (secrets.createKey === true || isString(secrets.kmsKeyArn)) {
+    warnings.push({
+      path: path("secretsEncryption"),
+      value: c.secretsEncryption,
+      rule: "secrets encryption cannot be turned off once a cluster has it, nor moved to another key",
+      fix: "keep this setting for the cluster's lifetime; removing it later means a new cluster",
+    });
+  }
+
   // logging
+  const logging = obj(c.logging);
+  if (logging.retentionDays !== undefined && Array.isArray(logging.types) && logging.types.length === 0) {
+    errors.push({
+      path: path("logging", "retentionDays"),
+      value: logging.retentionDays,
+      rule: "keeps logs that are never written: logging.types is empty",
+      fix: "enable log types, e.g. types: [api, audit, authenticator], or remove retentionDays",
+    });
+  }
   if (Array.isArray(obj(c.logging).types) && obj(c.logging).types.length === 0) {
     warnings.push({
       path: path("logging", "types"),
@@ -82,6 +109,62 @@ export function checkClusterRules(cluster: unknown, given: unknown, at: string):
       rule: "no control-plane logs: API calls and authentication are not recorded",
       fix: "enable at least audit and authenticator, e.g. types: [api, audit, authenticator]",
     });
+  }
+
+  // access
+  const access = obj(c.access);
+  const entries = list(access.entries);
+  if (access.authenticationMode === "CONFIG_MAP" && entries.length > 0) {
+    errors.push({
+      path: path("access", "entries"),
+      value: entries.map((e) => obj(e).principalArn),
+      rule: "access entries need authenticationMode API or API_AND_CONFIG_MAP; CONFIG_MAP reads only the aws-auth ConfigMap",
+      fix: "set access.authenticationMode to API_AND_CONFIG_MAP (or API), or remove the entries",
+    });
+  }
+  const principals = new Map<string, number>();
+  entries.forEach((raw, i) => {
+    const entry = obj(raw);
+    if (isString(entry.principalArn)) {
+      if (principals.has(entry.principalArn)) {
+        errors.push({
+          path: path("access", "entries", i, "principalArn"),
+          value: entry.principalArn,
+          rule: `must be unique: access.entries[${principals.get(entry.principalArn)}] has it too (EKS allows one access entry per principal)`,
+          fix: "merge the two entries' policies into one entry",
+        });
+      } else principals.set(entry.principalArn, i);
+    }
+    const policies = new Set<string>();
+    list(entry.policies).forEach((p, j) => {
+      const policy = obj(p).policy;
+      if (!isString(policy)) return;
+      if (policies.has(policy)) {
+        errors.push({
+          path: path("access", "entries", i, "policies", j, "policy"),
+          value: policy,
+          rule: "is associated twice with one principal (EKS allows one association per policy)",
+          fix: "list the policy once, with all its namespaces",
+        });
+      }
+      policies.add(policy);
+    });
+  });
+  if (access.clusterCreatorAdmin === false) {
+    warnings.push({
+      path: path("access", "clusterCreatorAdmin"),
+      value: false,
+      rule: "differs from the console's default (true), and changing it later replaces the whole cluster (bootstrap_cluster_creator_admin_permissions forces a new one)",
+      fix: "decide it once: false with an explicit access entry for your admins is the reviewable choice",
+    });
+    if (entries.length === 0) {
+      warnings.push({
+        path: path("access", "entries"),
+        value: [],
+        rule: "no IAM principal gets access: the creator is not made admin and there are no access entries, so nobody can use the Kubernetes API",
+        fix: "add an entry, e.g. { principalArn: <your admin role>, policies: [{ policy: AmazonEKSClusterAdminPolicy }] }",
+      });
+    }
   }
 
   // node groups
@@ -157,6 +240,25 @@ export function checkClusterRules(cluster: unknown, given: unknown, at: string):
         });
       }
     });
+
+    // IMDSv2 launch template
+    const hopLimit = obj(g.imds).hopLimit;
+    if (g.imds !== undefined && g.remoteAccess !== undefined) {
+      errors.push({
+        path: path("nodeGroups", i, "remoteAccess"),
+        value: g.remoteAccess,
+        rule: "cannot be combined with imds: the node group then runs from a launch template, and EKS rejects remote access with one",
+        fix: "remove remoteAccess (use SSM Session Manager), or remove imds",
+      });
+    }
+    if (hopLimit === 1) {
+      warnings.push({
+        path: path("nodeGroups", i, "imds", "hopLimit"),
+        value: 1,
+        rule: "pods (other than host-network ones) cannot reach instance metadata, so anything relying on the node role's credentials fails",
+        fix: "give such workloads IAM roles of their own (EKS Pod Identity or IRSA), or use hopLimit: 2",
+      });
+    }
 
     // scaling and update
     const s = obj(g.scaling);

@@ -162,6 +162,9 @@ export interface IntegerOptions extends Doc {
   readonly minimum: number;
   readonly maximum: number;
   readonly fix?: string;
+  /** The only values allowed, when they are a list rather than a range (and why). */
+  readonly values?: readonly number[];
+  readonly why?: string;
 }
 
 export class IntegerSchema extends Schema<number> {
@@ -178,13 +181,34 @@ export class IntegerSchema extends Schema<number> {
       issues.push({ path, value, rule: `must be from ${minimum} to ${maximum}`, fix: this.options.fix ?? `use a whole number from ${minimum} to ${maximum}` });
       return undefined;
     }
+    const allowed = this.options.values;
+    if (allowed && !allowed.includes(value)) {
+      const closest = [...allowed].sort((a, b) => Math.abs(a - value) - Math.abs(b - value))[0];
+      issues.push({ path, value, rule: `must be one of ${allowed.join(", ")}${this.options.why ? ` (${this.options.why})` : ""}`, fix: `use ${closest}, the nearest allowed value` });
+      return undefined;
+    }
     return value;
   }
   public jsonSchema(defaultValue?: unknown): JsonSchema {
-    return this.withDoc({ type: "integer", minimum: this.options.minimum, maximum: this.options.maximum }, defaultValue);
+    const { minimum, maximum, values } = this.options;
+    return this.withDoc(values ? { type: "integer", enum: [...values] } : { type: "integer", minimum, maximum }, defaultValue);
   }
   public allowed(): string {
-    return `integer ${this.options.minimum}–${this.options.maximum}`;
+    return this.options.values ? `one of ${this.options.values.join(", ")}` : `integer ${this.options.minimum}–${this.options.maximum}`;
+  }
+}
+
+export class BooleanSchema extends Schema<boolean> {
+  public check(value: unknown, path: string, issues: Issue[]): boolean | undefined {
+    if (typeof value === "boolean") return value;
+    issues.push({ path, value, rule: `must be true or false, not ${typeName(value)}`, fix: "write true or false, without quotes" });
+    return undefined;
+  }
+  public jsonSchema(defaultValue?: unknown): JsonSchema {
+    return this.withDoc({ type: "boolean" }, defaultValue);
+  }
+  public allowed(): string {
+    return "`true` or `false`";
   }
 }
 
@@ -462,6 +486,7 @@ function editDistance(a: string, b: string): number {
 
 export const string = (options: StringOptions) => new StringSchema(options);
 export const integer = (options: IntegerOptions) => new IntegerSchema(options);
+export const boolean = (doc: Doc) => new BooleanSchema(doc);
 export const enumOf = <const V extends string>(values: readonly V[], options: EnumOptions<V>) => new EnumSchema<V>(values, options);
 export const array = <T>(item: Schema<T>, options: ArrayOptions) => new ArraySchema<T>(item, options);
 export const record = <T>(key: StringSchema, value: Schema<T>, options: RecordOptions) => new RecordSchema<T>(key, value, options);

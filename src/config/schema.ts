@@ -4,7 +4,7 @@
  * Rules that span several keys live in rules.ts.
  */
 import { DEFAULT_NODE_GROUP } from "./defaults";
-import { array, enumOf, Infer, integer, object, optional, record, string, StringCheck } from "./schema-dsl";
+import { array, boolean, enumOf, Infer, integer, object, optional, record, string, StringCheck } from "./schema-dsl";
 
 export const ENDPOINT_ACCESS_VALUES = ["public", "public-and-private", "private"] as const;
 export type EndpointAccess = (typeof ENDPOINT_ACCESS_VALUES)[number];
@@ -41,6 +41,18 @@ export type AmiType = (typeof AMI_TYPES)[number];
 
 export const TAINT_EFFECTS = ["NO_SCHEDULE", "NO_EXECUTE", "PREFER_NO_SCHEDULE"] as const;
 export type TaintEffect = (typeof TAINT_EFFECTS)[number];
+
+export const AUTHENTICATION_MODES = ["API", "API_AND_CONFIG_MAP", "CONFIG_MAP"] as const;
+export type AuthenticationMode = (typeof AUTHENTICATION_MODES)[number];
+
+/** EKS access policies an access entry can be associated with. */
+export const ACCESS_POLICIES = ["AmazonEKSClusterAdminPolicy", "AmazonEKSAdminPolicy", "AmazonEKSEditPolicy", "AmazonEKSViewPolicy"] as const;
+export type AccessPolicy = (typeof ACCESS_POLICIES)[number];
+
+/** The retention periods CloudWatch Logs accepts, in days. */
+export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+
+export const SUPPORT_TYPES = ["STANDARD", "EXTENDED"] as const;
 
 // ---- value checks -------------------------------------------------------------------------------------------
 
@@ -244,6 +256,21 @@ export const nodeGroupSchema = object(
     taints: array(taintSchema, { description: "Kubernetes taints put on every node", maxItems: 50, why: "EKS allows 50 taints per node group" }),
     remoteAccess: optional(remoteAccessSchema),
     subnetIds: optional(subnetIds("Subnets of the nodes (default: the cluster's)", 1)),
+    imds: optional(
+      object(
+        {
+          hopLimit: integer({
+            description: "Network hops an instance metadata response may travel: 1 keeps it on the node, 2 lets pods reach it",
+            minimum: 1,
+            maximum: 64,
+          }),
+        },
+        { description: "A launch template that requires IMDSv2 session tokens on the nodes" },
+      ),
+    ),
+    ignoreDesiredSizeChanges: boolean({
+      description: "Let an autoscaler own desiredSize: Terraform stops resetting it (lifecycle ignore_changes)",
+    }),
     tags: tagsSchema("the node group, on top of the cluster's tags"),
   },
   { description: "A managed node group" },
@@ -259,6 +286,51 @@ export const addonSchema = object(
     }),
   },
   { description: "One EKS add-on" },
+);
+
+export const accessPolicyAssociationSchema = object(
+  {
+    policy: enumOf(ACCESS_POLICIES, { description: "EKS access policy" }),
+    namespaces: optional(
+      array(
+        string({
+          description: "Kubernetes namespace",
+          pattern: /^([a-z0-9]([-a-z0-9]*[a-z0-9])?|[a-z0-9][-a-z0-9]*\*)$/,
+          patternRule: "must be a Kubernetes namespace name (lower-case letters, digits and -, up to 63), optionally ending in *",
+          maxLength: 63,
+          fix: "e.g. payments or team-*",
+        }),
+        { description: "Namespaces the policy applies to; empty or absent: the whole cluster", unique: true },
+      ),
+    ),
+  },
+  { description: "An access policy for the principal, cluster-wide or in some namespaces" },
+);
+
+export const accessEntrySchema = object(
+  {
+    principalArn: string({
+      description: "IAM role or user that gets access",
+      pattern: new RegExp(`^${"arn:aws(-cn|-us-gov|-iso|-iso-b|-iso-e|-iso-f|-eusc)?"}:iam::\\d{12}:(role|user)/([\\w+=,.@-]+/)*[\\w+=,.@-]{1,64}$`),
+      patternRule: "must be an IAM role or user ARN: arn:<partition>:iam::<account>:role/<name> (not an sts assumed-role ARN)",
+      fix: "e.g. arn:aws:iam::111122223333:role/platform-admins",
+    }),
+    policies: array(accessPolicyAssociationSchema, { description: "Access policies of the principal", minItems: 1 }),
+  },
+  { description: "An IAM principal with access to the cluster" },
+);
+
+export const accessSchema = object(
+  {
+    authenticationMode: enumOf(AUTHENTICATION_MODES, {
+      description: "Where the cluster reads IAM principals' access from: access entries (API), the aws-auth ConfigMap, or both",
+    }),
+    clusterCreatorAdmin: boolean({
+      description: "Give whoever creates the cluster admin access (changing it replaces the cluster)",
+    }),
+    entries: array(accessEntrySchema, { description: "IAM principals with access, through access entries" }),
+  },
+  { description: "Who can use the Kubernetes API" },
 );
 
 export const clusterSchema = object(
@@ -313,14 +385,17 @@ export const clusterSchema = object(
     secretsEncryption: optional(
       object(
         {
-          kmsKeyArn: string({
+          createKey: optional(
+            boolean({ description: "Create a customer managed KMS key (rotation on, alias alias/eks/<name>) instead of naming one" }),
+          ),
+          kmsKeyArn: optional(string({
             description: "ARN of the KMS key that encrypts Kubernetes secrets",
             pattern: new RegExp(`^${ARN_PARTITION}:kms:[a-z0-9-]+:\\d{12}:(key/[0-9a-f-]{36}|key/mrk-[0-9a-f]{32}|alias/[\\w/-]+)$`),
             patternRule: "must be a KMS key ARN: arn:<partition>:kms:<region>:<account>:key/<key id> (or alias/<name>)",
             fix: "e.g. arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
-          }),
+          })),
         },
-        { description: "Envelope encryption of Kubernetes secrets with a KMS key" },
+        { description: "Envelope encryption of Kubernetes secrets with a KMS key (cannot be turned off once on)", exactlyOneOf: ["createKey", "kmsKeyArn"] },
       ),
     ),
     logging: object(
@@ -329,8 +404,58 @@ export const clusterSchema = object(
           description: "Control-plane log types sent to CloudWatch Logs",
           unique: true,
         }),
+        retentionDays: optional(
+          integer({
+            description: "Days CloudWatch keeps the logs; creates /aws/eks/<name>/cluster before the cluster (default: EKS's group, kept forever)",
+            minimum: 1,
+            maximum: 3653,
+            values: LOG_RETENTION_DAYS,
+            why: "the retention periods CloudWatch Logs accepts",
+          }),
+        ),
       },
       { description: "Control-plane logs" },
+    ),
+    access: accessSchema,
+    upgradePolicy: optional(
+      object(
+        { supportType: enumOf(SUPPORT_TYPES, { description: "STANDARD ends at the end of standard support; EXTENDED keeps the version longer, at extra cost" }) },
+        { description: "What happens when the Kubernetes version leaves standard support (default: EKS's, EXTENDED)" },
+      ),
+    ),
+    backend: optional(
+      object(
+        {
+          s3: object(
+            {
+              bucket: string({
+                description: "S3 bucket of the state",
+                pattern: /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+                patternRule: "must be an S3 bucket name: 3-63 lower-case letters, digits, . and -",
+                fix: "e.g. acme-terraform-state",
+              }),
+              key: optional(
+                string({
+                  description: "Object key of the state (default: <cluster>/terraform.tfstate)",
+                  pattern: /^[^/].*[^/]$/,
+                  patternRule: "must be an object key that neither starts nor ends with /",
+                  maxLength: 1024,
+                  fix: "e.g. eks/simple-bank.tfstate",
+                }),
+              ),
+              region: optional(
+                string({
+                  description: "Region of the bucket (default: the cluster's)",
+                  pattern: /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/,
+                  patternRule: "must be an AWS region code like us-east-1",
+                }),
+              ),
+            },
+            { description: "State in S3, with S3's own lock file (use_lockfile) and encryption on" },
+          ),
+        },
+        { description: "Where Terraform keeps state (default: a local file in the project folder)" },
+      ),
     ),
     addons: record(
       string({
@@ -362,3 +487,7 @@ export type ScalingSettings = Infer<typeof scalingSchema>;
 export type UpdateSettings = Infer<typeof updateSchema>;
 export type Taint = Infer<typeof taintSchema>;
 export type RemoteAccessSettings = Infer<typeof remoteAccessSchema>;
+export type AccessSettings = Infer<typeof accessSchema>;
+export type AccessEntrySettings = Infer<typeof accessEntrySchema>;
+export type UpgradePolicySettings = NonNullable<ClusterConfig["upgradePolicy"]>;
+export type BackendSettings = NonNullable<ClusterConfig["backend"]>;

@@ -1,0 +1,55 @@
+import { EksAccessEntry } from "@cdktf/provider-aws/lib/eks-access-entry";
+import { EksAccessPolicyAssociation } from "@cdktf/provider-aws/lib/eks-access-policy-association";
+import { Construct } from "constructs";
+import { AccessEntrySettings } from "./config/schema";
+import { tagsArgument } from "./tags";
+
+export interface ClusterAccessProps {
+  /** Name of the cluster (a reference, so entries follow its creation). */
+  readonly clusterName: string;
+  /** IAM principals and their access policies. */
+  readonly entries: readonly AccessEntrySettings[];
+  /** AWS partition of the access policy ARNs: a reference to `data.aws_partition`. */
+  readonly partition: string;
+  /** Tags of the access entries. @default {} */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Access entries: one `aws_eks_access_entry` per IAM principal and one `aws_eks_access_policy_association` per
+ * policy, cluster-wide or limited to namespaces. Construct IDs come from the principal's account, type and name,
+ * and the policy's name, so addresses do not depend on order.
+ */
+export class ClusterAccess extends Construct {
+  public readonly entries: readonly EksAccessEntry[];
+
+  constructor(scope: Construct, id: string, props: ClusterAccessProps) {
+    super(scope, id);
+    this.entries = props.entries.map((settings) => {
+      const name = principalId(settings.principalArn);
+      const entry = new EksAccessEntry(this, name, {
+        clusterName: props.clusterName,
+        principalArn: settings.principalArn,
+        tags: tagsArgument(props.tags),
+      });
+      for (const association of settings.policies) {
+        const namespaces = association.namespaces ?? [];
+        new EksAccessPolicyAssociation(this, `${name}_${association.policy}`, {
+          clusterName: props.clusterName,
+          // The entry's attribute, not the literal: the association waits for its entry.
+          principalArn: entry.principalArn,
+          policyArn: `arn:${props.partition}:eks::aws:cluster-access-policy/${association.policy}`,
+          accessScope: namespaces.length > 0 ? { type: "namespace", namespaces: [...namespaces] } : { type: "cluster" },
+        });
+      }
+      return entry;
+    });
+  }
+}
+
+/** `arn:aws:iam::111122223333:role/team/platform-admins` -> `111122223333_role_platform-admins`. */
+export function principalId(principalArn: string): string {
+  const [, , , , account, resource] = principalArn.split(":");
+  const [type, ...path] = resource.split("/");
+  return `${account}_${type}_${path[path.length - 1]}`;
+}
