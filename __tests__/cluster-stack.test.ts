@@ -191,4 +191,67 @@ describe("ClusterStack", () => {
     const config = clusterConfig({ nodeGroups: [nodeGroupSettings({ name: "a", role: { name: "x_y" } }), nodeGroupSettings({ name: "b", role: { name: "x.y" } })] });
     expect(() => synthCluster(config)).toThrow(/node_role_x_y.*claimed by both/);
   });
+
+  describe("GIVEN the production options", () => {
+    const admins = "arn:aws:iam::111122223333:role/platform-admins";
+    const synthesized = synthCluster(
+      clusterConfig({
+        logging: { types: ["api", "audit"], retentionDays: 90 },
+        secretsEncryption: { createKey: true },
+        access: { authenticationMode: "API", clusterCreatorAdmin: false, entries: [{ principalArn: admins, policies: [{ policy: "AmazonEKSClusterAdminPolicy" }] }] },
+        upgradePolicy: { supportType: "STANDARD" },
+        backend: { s3: { bucket: "acme-terraform-state" } },
+      }),
+    );
+    const cluster = resource(synthesized, "aws_eks_cluster", "cluster");
+
+    it("THEN the cluster waits for its log group, its role's policy and the KMS grant", () => {
+      expect(cluster.depends_on).toEqual([
+        "aws_iam_role_policy_attachment.cluster_role_AmazonEKSClusterPolicy",
+        "aws_iam_role_policy.cluster_role_secrets_encryption",
+        "aws_cloudwatch_log_group.cluster_logs",
+      ]);
+      expect(resource(synthesized, "aws_cloudwatch_log_group", "cluster_logs").name).toBe("/aws/eks/simple-bank/cluster");
+    });
+
+    it("THEN secrets use the created key, which the cluster role may use", () => {
+      expect(cluster.encryption_config).toEqual({ provider: { key_arn: "${aws_kms_key.secrets_key.arn}" }, resources: ["secrets"] });
+      const policy = JSON.parse(resource(synthesized, "aws_iam_role_policy", "cluster_role_secrets_encryption").policy);
+      expect(policy.Statement).toEqual([
+        { Effect: "Allow", Action: ["kms:Encrypt", "kms:Decrypt", "kms:ListGrants", "kms:DescribeKey"], Resource: "${aws_kms_key.secrets_key.arn}" },
+      ]);
+    });
+
+    it("THEN access config, upgrade policy and access entries are set", () => {
+      expect(cluster.access_config).toEqual({ authentication_mode: "API", bootstrap_cluster_creator_admin_permissions: false });
+      expect(cluster.upgrade_policy).toEqual({ support_type: "STANDARD" });
+      expect(resource(synthesized, "aws_eks_access_entry", "access_111122223333_role_platform-admins").principal_arn).toBe(admins);
+    });
+
+    it("THEN state goes to S3 with the default key and region, the lock file and encryption", () => {
+      expect(parse(synthesized).terraform.backend).toEqual({
+        s3: { bucket: "acme-terraform-state", key: "simple-bank/terraform.tfstate", region: "us-east-1", encrypt: true, use_lockfile: true },
+      });
+    });
+  });
+
+  it("GIVEN the default WHEN synthesized THEN access is the console's: API_AND_CONFIG_MAP with the creator as admin", () => {
+    expect(resource(synthCluster(), "aws_eks_cluster", "cluster").access_config).toEqual({
+      authentication_mode: "API_AND_CONFIG_MAP",
+      bootstrap_cluster_creator_admin_permissions: true,
+    });
+    expect(resource(synthCluster(), "aws_eks_cluster", "cluster").upgrade_policy).toBeUndefined();
+  });
+
+  it("GIVEN a given KMS key WHEN synthesized THEN no key is created and the cluster role may use the given one", () => {
+    const kmsKeyArn = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    const synthesized = synthCluster(clusterConfig({ secretsEncryption: { kmsKeyArn } }));
+    expect(parse(synthesized).resource.aws_kms_key).toBeUndefined();
+    expect(JSON.parse(resource(synthesized, "aws_iam_role_policy", "cluster_role_secrets_encryption").policy).Statement[0].Resource).toBe(kmsKeyArn);
+  });
+
+  it("GIVEN an S3 bucket with its own key and region WHEN synthesized THEN they are used", () => {
+    const synthesized = synthCluster(clusterConfig({ backend: { s3: { bucket: "b-state", key: "eks/x.tfstate", region: "eu-west-1" } } }));
+    expect(parse(synthesized).terraform.backend.s3).toMatchObject({ key: "eks/x.tfstate", region: "eu-west-1" });
+  });
 });

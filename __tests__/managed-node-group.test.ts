@@ -100,4 +100,24 @@ describe("ManagedNodeGroup", () => {
       "aws_iam_role.stand_in",
     ]);
   });
+
+  it("GIVEN imds WHEN synthesized THEN the group uses its launch template's latest version and sets no disk_size", () => {
+    const synthesized = synthGroup(nodeGroupSettings({ imds: { hopLimit: 2 }, diskSize: 30 }));
+    const group = resource(synthesized, "aws_eks_node_group", "node_group_simple-bank");
+    expect(group.disk_size).toBeUndefined();
+    expect(group.launch_template).toEqual({
+      id: "${aws_launch_template.node_group_simple-bank_launch_template.id}",
+      version: "${aws_launch_template.node_group_simple-bank_launch_template.latest_version}",
+    });
+    const template = resource(synthesized, "aws_launch_template", "node_group_simple-bank_launch_template");
+    expect(template.metadata_options.http_put_response_hop_limit).toBe(2);
+    expect(template.block_device_mappings[0].ebs.volume_size).toBe(30);
+  });
+
+  it("GIVEN ignoreDesiredSizeChanges WHEN synthesized THEN Terraform ignores desired_size, and not otherwise", () => {
+    expect(resource(synthGroup(nodeGroupSettings({ ignoreDesiredSizeChanges: true })), "aws_eks_node_group", "node_group_simple-bank").lifecycle).toEqual({
+      ignore_changes: ["scaling_config[0].desired_size"],
+    });
+    expect(resource(synthGroup(), "aws_eks_node_group", "node_group_simple-bank").lifecycle).toBeUndefined();
+  });
 });
