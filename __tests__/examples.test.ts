@@ -3,14 +3,14 @@ import * as fs from "fs";
 import * as path from "path";
 import { loadClusters } from "../src/config/load";
 import { synthCluster } from "../test-support/synth";
-import { describeWithTerraform, validateStacks } from "../test-support/terraform";
+import { describeWithTerraform, offlineCopy, validateStacks, workdir } from "../test-support/terraform";
 
 const EXAMPLES = path.resolve(__dirname, "..", "examples");
 const files = fs.readdirSync(EXAMPLES).filter((f) => f.endsWith(".yaml")).sort();
 
 describe("examples", () => {
-  it("GIVEN the examples folder THEN it holds the five documented examples", () => {
-    expect(files).toEqual(["existing-vpc.yaml", "multi-env.yaml", "private-endpoint.yaml", "spot-and-arm.yaml", "walkthrough.yaml"]);
+  it("GIVEN the examples folder THEN it holds the six documented examples", () => {
+    expect(files).toEqual(["existing-vpc.yaml", "hardened.yaml", "multi-env.yaml", "private-endpoint.yaml", "spot-and-arm.yaml", "walkthrough.yaml"]);
   });
 
   it.each(files)("GIVEN %s WHEN loaded THEN it is accepted and points editors at the JSON Schema", (file) => {
@@ -41,6 +41,34 @@ describe("examples", () => {
   });
 });
 
+describe("hardened.yaml", () => {
+  const loaded = loadClusters(path.join(EXAMPLES, "hardened.yaml"));
+  const tf = JSON.parse(synthCluster(loaded.clusters[0]));
+
+  it("GIVEN the hardened example THEN only the deliberate choices are warned about", () => {
+    expect(loaded.warnings.map((w) => w.path).sort()).toEqual(["access.clusterCreatorAdmin", "nodeGroups[0].imds.hopLimit", "secretsEncryption"]);
+  });
+
+  it("GIVEN the hardened example WHEN synthesized THEN it is private, fully logged with retention, KMS-encrypted, API-mode, IMDSv2", () => {
+    const cluster = tf.resource.aws_eks_cluster.cluster;
+    expect(cluster.vpc_config).toMatchObject({ endpoint_public_access: false, endpoint_private_access: true });
+    expect(cluster.enabled_cluster_log_types).toEqual(["api", "audit", "authenticator", "controllerManager", "scheduler"]);
+    expect(tf.resource.aws_cloudwatch_log_group.cluster_logs.retention_in_days).toBe(365);
+    expect(cluster.encryption_config.provider.key_arn).toBe("${aws_kms_key.secrets_key.arn}");
+    expect(cluster.access_config).toEqual({ authentication_mode: "API", bootstrap_cluster_creator_admin_permissions: false });
+    expect(tf.resource.aws_launch_template["node_group_workers_launch_template"].metadata_options).toEqual({
+      http_endpoint: "enabled",
+      http_tokens: "required",
+      http_put_response_hop_limit: 1,
+    });
+    expect(tf.resource.aws_eks_node_group.node_group_workers.remote_access).toBeUndefined();
+  });
+
+  it("GIVEN the hardened example WHEN synthesized THEN its only data source is the partition (no AWS API call at plan)", () => {
+    expect(Object.keys(tf.data)).toEqual(["aws_partition"]);
+  });
+});
+
 describeWithTerraform("examples under Terraform", (terraform) => {
   it("GIVEN every stack of every example WHEN validated THEN Terraform accepts them all without warnings", () => {
     const stacks: Record<string, string> = {};
@@ -52,11 +80,49 @@ describeWithTerraform("examples under Terraform", (terraform) => {
       "simple-bank",
       "simple-bank-batch",
       "simple-bank-dev",
+      "simple-bank-hardened",
       "simple-bank-private",
       "simple-bank-prod",
     ]);
     const result = validateStacks(terraform, stacks);
     expect(result.diagnostics).toEqual([]);
     expect(result.valid).toBe(true);
+  });
+
+  it("GIVEN hardened.yaml WHEN planned offline THEN it plans exactly its resources, with the cluster after its log group and key grant", () => {
+    const [cluster] = loadClusters(path.join(EXAMPLES, "hardened.yaml")).clusters;
+    const dir = workdir({ "cdk.tf.json": offlineCopy(synthCluster(cluster)) });
+    terraform.init(dir, { backend: true });
+    terraform.ok(dir, ["plan", "-input=false", "-lock=false", "-no-color", "-out=plan.bin"]);
+    const plan = JSON.parse(terraform.ok(dir, ["show", "-json", "plan.bin"]));
+    const planned = plan.resource_changes.map((r: { address: string; change: { actions: string[] } }) => `${r.address} ${r.change.actions.join(",")}`).sort();
+    expect(planned).toEqual([
+      "aws_cloudwatch_log_group.cluster_logs create",
+      "aws_eks_access_entry.access_111122223333_role_payments-developers create",
+      "aws_eks_access_entry.access_111122223333_role_platform-admins create",
+      "aws_eks_access_policy_association.access_111122223333_role_payments-developers_AmazonEKSEditPolicy create",
+      "aws_eks_access_policy_association.access_111122223333_role_platform-admins_AmazonEKSClusterAdminPolicy create",
+      "aws_eks_addon.addons_coredns create",
+      "aws_eks_addon.addons_eks-pod-identity-agent create",
+      "aws_eks_addon.addons_kube-proxy create",
+      "aws_eks_addon.addons_vpc-cni create",
+      "aws_eks_cluster.cluster create",
+      "aws_eks_node_group.node_group_workers create",
+      "aws_iam_role.cluster_role create",
+      "aws_iam_role.node_role_AWSEKSNodeRole create",
+      "aws_iam_role_policy.cluster_role_secrets_encryption create",
+      "aws_iam_role_policy_attachment.cluster_role_AmazonEKSClusterPolicy create",
+      "aws_iam_role_policy_attachment.node_role_AWSEKSNodeRole_AmazonEC2ContainerRegistryReadOnly create",
+      "aws_iam_role_policy_attachment.node_role_AWSEKSNodeRole_AmazonEKSWorkerNodePolicy create",
+      "aws_iam_role_policy_attachment.node_role_AWSEKSNodeRole_AmazonEKS_CNI_Policy create",
+      "aws_kms_alias.secrets_key_alias create",
+      "aws_kms_key.secrets_key create",
+      "aws_launch_template.node_group_workers_launch_template create",
+    ]);
+    const config = plan.configuration.root_module.resources.find((r: { address: string }) => r.address === "aws_eks_cluster.cluster");
+    expect(config.depends_on).toEqual(expect.arrayContaining(["aws_cloudwatch_log_group.cluster_logs", "aws_iam_role_policy.cluster_role_secrets_encryption"]));
+    const group = plan.configuration.root_module.resources.find((r: { address: string }) => r.address === "aws_eks_node_group.node_group_workers");
+    expect(group.expressions.disk_size).toBeUndefined();
+    expect(group.expressions.launch_template[0].id.references).toContain("aws_launch_template.node_group_workers_launch_template");
   });
 });
