@@ -52,15 +52,18 @@ describe("hand-off HCL", () => {
 });
 
 describe("modernizeHcl", () => {
-  it("unquotes interpolation-only references and quoted depends_on entries, nothing else", () => {
+  it("unquotes one-expression strings and quoted depends_on / ignore_changes entries, nothing else", () => {
     // GIVEN
     const input = [
       'role = "${aws_iam_role.r.name}"',
       'data = "${aws_eks_cluster.c.certificate_authority[0].data}"',
       'mixed = "arn:${data.aws_partition.current.partition}:iam"',
-      'call = "${jsonencode(local.x)}"',
+      'call = "${jsonencode({ "a" = aws_kms_key.k.arn, "b" = ["x"] })}"',
+      'two = "${a.b}-${c.d}"',
+      'braces = "${a.b}}{${c.d}"',
       'escaped = "$${not.a.reference}"',
       'depends_on = [\n"aws_iam_role.r",\n"aws_eks_addon.a-b",\n]',
+      'ignore_changes = [\n"scaling_config[0].desired_size",\n]',
       'empty = [\n\n]',
     ].join("\n");
     // WHEN
@@ -70,11 +73,16 @@ describe("modernizeHcl", () => {
       "role = aws_iam_role.r.name",
       "data = aws_eks_cluster.c.certificate_authority[0].data",
       'mixed = "arn:${data.aws_partition.current.partition}:iam"',
-      'call = "${jsonencode(local.x)}"',
+      'call = jsonencode({ "a" = aws_kms_key.k.arn, "b" = ["x"] })',
+      'two = "${a.b}-${c.d}"',
+      'braces = "${a.b}}{${c.d}"',
       'escaped = "$${not.a.reference}"',
       "depends_on = [",
       "aws_iam_role.r,",
       "aws_eks_addon.a-b,",
+      "]",
+      "ignore_changes = [",
+      "scaling_config[0].desired_size,",
       "]",
       "empty = []",
     ]);

@@ -52,13 +52,27 @@ const VARIANTS: Record<string, ClusterConfig> = {
   }),
 };
 
+/** Every key of the production options at once: S3 backend, log group, created KMS key, access entries, IMDSv2, ignore_changes. */
+const PRODUCTION: ClusterConfig = clusterConfig({
+  backend: { s3: { bucket: "acme-terraform-state" } },
+  logging: { types: ["audit"], retentionDays: 30 },
+  secretsEncryption: { createKey: true },
+  upgradePolicy: { supportType: "STANDARD" },
+  access: {
+    authenticationMode: "API",
+    clusterCreatorAdmin: false,
+    entries: [{ principalArn: "arn:aws:iam::111122223333:role/admins", policies: [{ policy: "AmazonEKSViewPolicy", namespaces: ["payments"] }] }],
+  },
+  nodeGroups: [nodeGroupSettings({ imds: { hopLimit: 2 }, ignoreDesiredSizeChanges: true, taints: [{ key: "k", effect: "NO_SCHEDULE" }] })],
+});
+
 describeWithTerraform("Terraform contract", (terraform) => {
   it("GIVEN the embedded default WHEN validated THEN Terraform accepts it without warnings", () => {
     expectValid(terraform, workdir({ "cdk.tf.json": synthCluster(DEFAULT_CLUSTER) }));
   });
 
-  it("GIVEN the variants (private/KMS/logs; given VPC and existing roles; spot ARM and SSH) WHEN validated THEN Terraform accepts each", () => {
-    const stacks = Object.fromEntries(Object.values(VARIANTS).map((config, i) => [`variant${i}`, synthCluster(config)]));
+  it("GIVEN the variants (private/KMS/logs; given VPC and existing roles; spot ARM and SSH; every production option) WHEN validated THEN Terraform accepts each", () => {
+    const stacks = Object.fromEntries([...Object.values(VARIANTS), PRODUCTION].map((config, i) => [`variant${i}`, synthCluster(config)]));
     const result = validateStacks(terraform, stacks);
     expect(result.diagnostics).toEqual([]);
     expect(result.valid).toBe(true);
@@ -71,10 +85,14 @@ describeWithTerraform("Terraform contract", (terraform) => {
     expect(terraform.run(dir, ["fmt", "-check", "-diff", "-no-color"])).toMatchObject({ code: 0, stdout: "" });
   });
 
-  it("GIVEN a variant's hand-off WHEN validated THEN Terraform accepts it", async () => {
+  it.each([
+    ["two node groups: spot ARM with taints, labels, SSH and a percentage update", VARIANTS["two node groups: spot ARM with taints, labels, SSH and a percentage update"]],
+    ["every production option", PRODUCTION],
+  ])("GIVEN a hand-off (%s) WHEN validated THEN Terraform accepts it and it is formatted", async (_name, config) => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "eks-cdktf-out-"));
-    const hcl = await renderHandoffHcl(VARIANTS["two node groups: spot ARM with taints, labels, SSH and a percentage update"], outdir);
-    expectValid(terraform, workdir({ "main.tf": hcl }));
+    const dir = workdir({ "main.tf": await renderHandoffHcl(config, outdir) });
+    expectValid(terraform, dir);
+    expect(terraform.run(dir, ["fmt", "-check", "-diff", "-no-color"])).toMatchObject({ code: 0, stdout: "" });
   });
 
   describe("GIVEN explicit subnets and pinned add-on versions WHEN planned offline", () => {

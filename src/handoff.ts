@@ -35,16 +35,35 @@ export async function renderHandoffHcl(config: ClusterConfig, outdir: string): P
 const REFERENCE = String.raw`[A-Za-z_][\w-]*(?:\.[\w-]+|\[\d+\])+`;
 
 /**
- * Writes cdktf's HCL the way Terraform 1.x documents it, so `terraform validate` gives no deprecation warning:
- * references bare instead of quoted (`depends_on = [aws_iam_role_policy_attachment.x]`, `role = aws_iam_role.r.name`
- * instead of `"${aws_iam_role.r.name}"`). Strings that mix text with interpolation
- * (`"arn:${data.aws_partition.current.partition}:..."`) stay as they are.
+ * Writes cdktf's HCL the way Terraform 1.x writes it (and `terraform fmt` leaves it), so `terraform validate` gives
+ * no deprecation warning: references in `depends_on` and `ignore_changes` bare instead of quoted, and a value that is
+ * one interpolation written as the expression (`role = aws_iam_role.r.name`, `policy = jsonencode({...})` instead of
+ * `"${...}"`). Strings that mix text with interpolation (`"arn:${data.aws_partition.current.partition}:..."`) stay.
  */
 export function modernizeHcl(hcl: string): string {
   return hcl
-    .replace(new RegExp(String.raw`(?<!\$)"\$\{(${REFERENCE})\}"`, "g"), "$1")
-    .replace(/depends_on = \[([^\]]*)\]/g, (block: string) => block.replace(new RegExp(`"(${REFERENCE})"`, "g"), "$1"))
+    .replace(/^(\s*(?:[\w-]+\s*=\s*)?)"\$\{(.*)\}"(,?)$/gm, (line: string, prefix: string, expression: string, comma: string) =>
+      isSingleExpression(expression) ? `${prefix}${expression}${comma}` : line,
+    )
+    .replace(/(depends_on|ignore_changes) = \[\n([\s\S]*?)\n\s*\]/g, (block: string) => block.replace(new RegExp(`"(${REFERENCE})"`, "g"), "$1"))
     .replace(/\[\s*\]/g, "[]");
+}
+
+/** True when `${expression}` is the whole template: no second interpolation, quotes and brackets balanced. */
+function isSingleExpression(expression: string): boolean {
+  if (expression.includes("${") || expression.includes("%{")) return false;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < expression.length; i++) {
+    const ch = expression[i];
+    if (inString) {
+      if (ch === "\\") i++;
+      else if (ch === '"') inString = false;
+    } else if (ch === '"') inString = true;
+    else if ("([{".includes(ch)) depth++;
+    else if (")]}".includes(ch) && --depth < 0) return false;
+  }
+  return depth === 0 && !inString;
 }
 
 /** After formatting: a blank line between top-level blocks, none before a closing brace, never two in a row. */

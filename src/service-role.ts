@@ -1,7 +1,7 @@
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
-import { ITerraformDependable } from "cdktf";
+import { Fn, ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { RoleReference } from "./config/schema";
 import { tagsArgument } from "./tags";
@@ -75,7 +75,9 @@ export class ServiceRole extends Construct {
     const policy = new IamRolePolicy(this, id, {
       name: policyName,
       role: this.role.name,
-      policy: JSON.stringify({ Version: "2012-10-17", Statement: statements }),
+      // jsonencode() in Terraform, not JSON.stringify here: the statements hold references (a key's ARN), and
+      // a pre-serialised string with a reference inside renders as broken HCL in the hand-off.
+      policy: Fn.jsonencode({ Version: "2012-10-17", Statement: statements }),
     });
     this.inlinePolicies.push(policy);
     return policy;
