@@ -216,10 +216,12 @@ describe("ClusterStack", () => {
 
     it("THEN secrets use the created key, which the cluster role may use", () => {
       expect(cluster.encryption_config).toEqual({ provider: { key_arn: "${aws_kms_key.secrets_key.arn}" }, resources: ["secrets"] });
-      const policy = JSON.parse(resource(synthesized, "aws_iam_role_policy", "cluster_role_secrets_encryption").policy);
-      expect(policy.Statement).toEqual([
-        { Effect: "Allow", Action: ["kms:Encrypt", "kms:Decrypt", "kms:ListGrants", "kms:DescribeKey"], Resource: "${aws_kms_key.secrets_key.arn}" },
-      ]);
+      expect(resource(synthesized, "aws_iam_role_policy", "cluster_role_secrets_encryption")).toMatchObject({
+        name: "EKSSecretsEncryption",
+        role: "${aws_iam_role.cluster_role.name}",
+        policy:
+          '${jsonencode({"Version" = "2012-10-17", "Statement" = [{"Effect" = "Allow", "Action" = ["kms:Encrypt", "kms:Decrypt", "kms:ListGrants", "kms:DescribeKey"], "Resource" = aws_kms_key.secrets_key.arn}]})}',
+      });
     });
 
     it("THEN access config, upgrade policy and access entries are set", () => {
@@ -247,7 +249,7 @@ describe("ClusterStack", () => {
     const kmsKeyArn = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
     const synthesized = synthCluster(clusterConfig({ secretsEncryption: { kmsKeyArn } }));
     expect(parse(synthesized).resource.aws_kms_key).toBeUndefined();
-    expect(JSON.parse(resource(synthesized, "aws_iam_role_policy", "cluster_role_secrets_encryption").policy).Statement[0].Resource).toBe(kmsKeyArn);
+    expect(resource(synthesized, "aws_iam_role_policy", "cluster_role_secrets_encryption").policy).toContain(`"Resource" = "${kmsKeyArn}"`);
   });
 
   it("GIVEN an S3 bucket with its own key and region WHEN synthesized THEN they are used", () => {
