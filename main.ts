@@ -2,7 +2,7 @@
 /**
  * The app: validate the clusters (CLUSTER_CONFIG, or the embedded default) before building anything, then one
  * Terraform stack per cluster in cdktf.out/stacks/<cluster>/cdk.tf.json. `cdktf synth | diff | deploy` run it as
- * it is (cdktf.json); `npm run synth` adds `--handoff`, which also writes each cluster's HCL to
+ * it is (cdktf.json); `npm run synth` adds `--handoff`, which also writes each cluster's HCL and REVIEW.md to
  * cdktf.out/handoff/<cluster>/. A rejected configuration exits 1 and writes nothing.
  */
 import { App } from "cdktf";
@@ -29,7 +29,7 @@ async function main(): Promise<number> {
   app.synth();
 
   if (process.argv.includes("--handoff")) {
-    for (const cluster of loaded.clusters) await writeHandoff(cluster, app.outdir);
+    for (const [i, cluster] of loaded.clusters.entries()) await writeHandoff(cluster, loaded.given[i], app.outdir);
   }
   removeStaleFolders(app.outdir, loaded.clusters.map((c) => c.name));
   return 0;

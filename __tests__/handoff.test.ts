@@ -1,6 +1,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { App } from "cdktf";
+import { ClusterStack } from "../src/cluster-stack";
 import { DEFAULT_CLUSTER } from "../src/config/defaults";
 import { modernizeHcl, renderHandoffHcl, tidyBlankLines, writeHandoff } from "../src/handoff";
 
@@ -42,12 +44,16 @@ describe("hand-off HCL", () => {
     expect(hcl).not.toMatch(/\n\s*\n\s*}/);
   });
 
-  it("WHEN written THEN main.tf lands in handoff/<cluster> and nothing else does", async () => {
+  it("WHEN written after a synth THEN main.tf and REVIEW.md land in handoff/<cluster>", async () => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "eks-cdktf-out-"));
-    const dir = await writeHandoff(DEFAULT_CLUSTER, outdir);
+    const app = new App({ outdir });
+    new ClusterStack(app, DEFAULT_CLUSTER);
+    app.synth();
+    const dir = await writeHandoff(DEFAULT_CLUSTER, {}, outdir);
     expect(dir).toBe(path.join(outdir, "handoff", "simple-bank"));
-    expect(fs.readdirSync(dir)).toEqual(["main.tf"]);
+    expect(fs.readdirSync(dir).sort()).toEqual(["REVIEW.md", "main.tf"]);
     expect(fs.readFileSync(path.join(dir, "main.tf"), "utf8")).toBe(hcl);
+    expect(fs.readFileSync(path.join(dir, "REVIEW.md"), "utf8")).toMatch(/^# Review: EKS cluster `simple-bank`/);
   });
 });
 

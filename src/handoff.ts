@@ -4,6 +4,8 @@ import { format } from "@cdktf/hcl-tools";
 import { App } from "cdktf";
 import { ClusterStack } from "./cluster-stack";
 import { ClusterConfig } from "./config/schema";
+import { findingsOf, today } from "./review/findings";
+import { reviewDocument } from "./review/review-document";
 
 /** Folder of a cluster's hand-off, below the app's outdir. */
 export function handoffDir(outdir: string, clusterName: string): string {
@@ -74,12 +76,19 @@ export function tidyBlankLines(hcl: string): string {
     .replace(/\n(?:[ \t]*\n){2,}/g, "\n\n");
 }
 
-/** Writes `<outdir>/handoff/<name>/main.tf` and returns the folder. */
-export async function writeHandoff(config: ClusterConfig, outdir: string): Promise<string> {
+/**
+ * Writes `<outdir>/handoff/<name>/main.tf` and `REVIEW.md` (settings, findings and diagram, computed from the
+ * synthesized `stacks/<name>/cdk.tf.json`, so call it after `app.synth()`) and returns the folder.
+ */
+export async function writeHandoff(config: ClusterConfig, given: unknown, outdir: string): Promise<string> {
   const hcl = await renderHandoffHcl(config, outdir);
+  const terraform = JSON.parse(fs.readFileSync(path.join(outdir, "stacks", config.name, "cdk.tf.json"), "utf8"));
+  const date = today();
+  const review = reviewDocument({ config, given, terraform, findings: findingsOf(terraform, config.waivers, date), date });
   const dir = handoffDir(outdir, config.name);
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, "main.tf"), hcl);
+  fs.writeFileSync(path.join(dir, "REVIEW.md"), review);
   return dir;
 }
 

@@ -33,6 +33,7 @@ export const DEFAULT_CLUSTER: ClusterConfig = {
   endpoint: { access: "public-and-private", publicAccessCidrs: ["0.0.0.0/0"] },
   logging: { types: [] },
   access: { authenticationMode: "API_AND_CONFIG_MAP", clusterCreatorAdmin: true, entries: [] },
+  waivers: [],
   addons: {
     "vpc-cni": { version: "latest" },
     coredns: { version: "latest" },

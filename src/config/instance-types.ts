@@ -91,3 +91,25 @@ export function podLimit(instanceType: string): PodLimit | undefined {
   const [enis, ipv4PerEni] = limits;
   return { maxPods: enis * (ipv4PerEni - 1) + 2, enis, ipv4PerEni };
 }
+
+/** vCPUs by size: burstable t2 and t3-like families differ from the standard families in their small sizes. */
+const VCPUS_T2: Readonly<Record<string, number>> = { nano: 1, micro: 1, small: 1, medium: 2, large: 2, xlarge: 4, "2xlarge": 8 };
+const VCPUS_T3: Readonly<Record<string, number>> = { ...VCPUS_T2, nano: 2, micro: 2, small: 2 };
+const MEMORY_T: Readonly<Record<string, number>> = { nano: 0.5, micro: 1, small: 2, medium: 4, large: 8, xlarge: 16, "2xlarge": 32 };
+const VCPUS_STANDARD: Readonly<Record<string, number>> = {
+  medium: 1, large: 2, xlarge: 4, "2xlarge": 8, "4xlarge": 16, "8xlarge": 32, "9xlarge": 36, "12xlarge": 48,
+  "16xlarge": 64, "18xlarge": 72, "24xlarge": 96, "32xlarge": 128, "48xlarge": 192,
+};
+/** GiB of memory per vCPU of the standard families: general purpose m, compute c, memory r. */
+const MEMORY_PER_VCPU: Readonly<Record<string, number>> = { m: 4, c: 2, r: 8 };
+
+/** vCPUs and memory of the types in the table above; undefined for others (and for .metal). */
+export function instanceSpecs(instanceType: string): { vcpus: number; memoryGiB: number } | undefined {
+  const { family, size, cls } = parse(instanceType);
+  if (family === "t2" || family === "t3" || family === "t3a" || family === "t4g") {
+    const vcpus = (family === "t2" ? VCPUS_T2 : VCPUS_T3)[size];
+    return vcpus === undefined ? undefined : { vcpus, memoryGiB: MEMORY_T[size] };
+  }
+  if (!STANDARD_FAMILIES.includes(family) || VCPUS_STANDARD[size] === undefined) return undefined;
+  return { vcpus: VCPUS_STANDARD[size], memoryGiB: VCPUS_STANDARD[size] * MEMORY_PER_VCPU[cls] };
+}

@@ -30,6 +30,8 @@ export class ConfigFileError extends Error {}
 export interface LoadedClusters {
   readonly source: string;
   readonly clusters: readonly ClusterConfig[];
+  /** Each cluster as the file gave it (before the defaults), to tell a configured value from a default. */
+  readonly given: readonly unknown[];
   readonly warnings: readonly Issue[];
   /** Line in the file of each warning's path, where known. */
   readonly lines: ReadonlyMap<string, number>;
@@ -76,6 +78,7 @@ export function resolveClusters(raw: unknown, source: string, lineOf: ParsedFile
   }
 
   const clusters: ClusterConfig[] = [];
+  const givenClusters: unknown[] = [];
   const names = new Map<string, string>();
   for (const { given, at } of entries) {
     const merged = clusterSchema.merge(DEFAULT_CLUSTER, given);
@@ -96,7 +99,10 @@ export function resolveClusters(raw: unknown, source: string, lineOf: ParsedFile
       }
       names.set(name, childPath(at, "name"));
     }
-    if (cluster) clusters.push(cluster);
+    if (cluster) {
+      clusters.push(cluster);
+      givenClusters.push(given);
+    }
   }
 
   const lines = new Map<string, number>();
@@ -105,7 +111,7 @@ export function resolveClusters(raw: unknown, source: string, lineOf: ParsedFile
     if (line !== undefined) lines.set(issue.path, line);
   }
   if (errors.length > 0) throw new ConfigError(source, errors, lines);
-  return { source, clusters, warnings, lines };
+  return { source, clusters, given: givenClusters, warnings, lines };
 }
 
 function parseFile(file: string): ParsedFile {

@@ -3,6 +3,7 @@
  * merges onto the embedded default, the JSON Schema (cluster-config.schema.json) and the reference page.
  * Rules that span several keys live in rules.ts.
  */
+import { RULE_IDS } from "../review/catalogue";
 import { DEFAULT_NODE_GROUP } from "./defaults";
 import { array, boolean, enumOf, Infer, integer, object, optional, record, string, StringCheck } from "./schema-dsl";
 
@@ -466,6 +467,16 @@ export const clusterSchema = object(
       }),
       addonSchema,
       { description: "EKS add-ons by name (null leaves out a default add-on)", nullRemoves: true, entryBase: { version: "latest" } },
+    ),
+    waivers: array(
+      object(
+        {
+          rule: enumOf(RULE_IDS, { description: "Checkov or Trivy id of the finding (or EKS_VERSION_SUPPORT)", why: "the ids of the rules npm run check applies" }),
+          reason: string({ description: "Why the finding is accepted, for the reviewer", minLength: 10, maxLength: 500, fix: "say in a sentence why this is accepted" }),
+        },
+        { description: "An accepted security finding" },
+      ),
+      { description: "Security findings accepted on purpose, each with its reason (listed in REVIEW.md)" },
     ),
     nodeGroups: array(nodeGroupSchema, {
       description: "Managed node groups; each is completed from the default node group",

@@ -1,0 +1,78 @@
+/**
+ * The security rules REVIEW.md and `npm run check` apply, each with the Checkov and Trivy rule ids a reviewer can
+ * cross-check with, a severity (Trivy's, where Trivy has the rule) and the config key that fixes it.
+ */
+export type Severity = "CRITICAL" | "HIGH" | "MEDIUM" | "LOW";
+
+export interface SecurityRule {
+  /** Our name of the rule. */
+  readonly key: string;
+  /** Checkov / Trivy ids (or ours, where neither has the rule); a waiver may name any of them. */
+  readonly ids: readonly string[];
+  readonly severity: Severity;
+  readonly title: string;
+  /** The config key that fixes it, as the user would write it. */
+  readonly fix: string;
+}
+
+export const SECURITY_RULES: readonly SecurityRule[] = [
+  {
+    key: "public-endpoint",
+    ids: ["CKV_AWS_39", "AVD-AWS-0040"],
+    severity: "CRITICAL",
+    title: "Public Kubernetes API endpoint enabled",
+    fix: "endpoint: { access: private }",
+  },
+  {
+    key: "open-endpoint",
+    ids: ["CKV_AWS_38", "AVD-AWS-0041"],
+    severity: "CRITICAL",
+    title: "Public endpoint open to 0.0.0.0/0",
+    fix: "endpoint: { publicAccessCidrs: [<your networks>] }",
+  },
+  {
+    key: "control-plane-logs",
+    ids: ["CKV_AWS_37", "AVD-AWS-0038"],
+    severity: "MEDIUM",
+    title: "Not all control-plane log types enabled",
+    fix: "logging: { types: [api, audit, authenticator, controllerManager, scheduler] }",
+  },
+  {
+    key: "secrets-encryption",
+    ids: ["CKV_AWS_58", "AVD-AWS-0039"],
+    severity: "HIGH",
+    title: "Kubernetes secrets not encrypted with a KMS key",
+    fix: "secretsEncryption: { createKey: true }",
+  },
+  {
+    key: "open-ssh",
+    ids: ["CKV_AWS_100"],
+    severity: "HIGH",
+    title: "Node SSH open without source security groups",
+    fix: "nodeGroups[].remoteAccess.sourceSecurityGroupIds, or no remoteAccess",
+  },
+  {
+    key: "imdsv2",
+    ids: ["AVD-AWS-0130", "CKV_AWS_79"],
+    severity: "HIGH",
+    title: "Nodes without an IMDSv2-required launch template",
+    fix: "nodeGroups[].imds: { hopLimit: 1 }",
+  },
+  {
+    key: "trust-wildcard",
+    ids: ["CKV_AWS_60", "CKV_AWS_61"],
+    severity: "HIGH",
+    title: "Trust policy allows a wildcard or account-wide principal",
+    fix: "clusterRole / nodeGroups[].role: { name } (a role trusted by one service), or fix the given role's trust policy",
+  },
+  {
+    key: "kubernetes-version",
+    ids: ["EKS_VERSION_SUPPORT"],
+    severity: "HIGH",
+    title: "Kubernetes version past EKS standard support",
+    fix: "kubernetesVersion: a version in standard support",
+  },
+];
+
+/** Every id a waiver may name. */
+export const RULE_IDS: readonly string[] = SECURITY_RULES.flatMap((r) => r.ids);

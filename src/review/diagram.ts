@@ -1,0 +1,61 @@
+/** A Mermaid flowchart of one cluster: network, roles and policies, cluster, add-ons and node groups, in creation order. */
+import { ADDONS_BEFORE_NODES, CLUSTER_ROLE_POLICIES, NODE_ROLE_POLICIES } from "../config/defaults";
+import { ClusterConfig, RoleReference } from "../config/schema";
+
+/** A Mermaid node id from any name. */
+function id(prefix: string, name: string): string {
+  return `${prefix}_${name.replace(/[^A-Za-z0-9]/g, "_")}`;
+}
+
+/** A quoted Mermaid label; lines joined with <br/>. */
+function label(...lines: string[]): string {
+  return `"${lines.map((l) => l.replace(/"/g, "#quot;")).join("<br/>")}"`;
+}
+
+function roleLabel(kind: string, role: RoleReference, policies: readonly string[]): string {
+  return role.name ? label(`${kind} role ${role.name}`, ...policies) : label(`${kind} role (existing)`, role.arn ?? "");
+}
+
+export function clusterDiagram(config: ClusterConfig): string {
+  const lines = ["```mermaid", "flowchart LR"];
+  const network = config.network;
+  const vpc = network.subnetIds ? "VPC of the given subnets" : network.vpcId ? `VPC ${network.vpcId}` : "default VPC (looked up)";
+  const subnets = network.subnetIds ? `${network.subnetIds.length} given subnets` : "all subnets in EKS-supported zones (looked up)";
+  lines.push(`  subgraph vpc[${label(vpc)}]`, `    subnets[${label(subnets)}]`, "  end");
+
+  lines.push(`  cluster_role[${roleLabel("cluster", config.clusterRole, CLUSTER_ROLE_POLICIES)}]`);
+  const endpoint = config.endpoint.access === "private" ? "private endpoint" : `${config.endpoint.access} endpoint`;
+  lines.push(`  cluster{{${label(`EKS cluster ${config.name}`, `Kubernetes ${config.kubernetesVersion}`, endpoint)}}}`);
+  lines.push("  cluster_role -->|assumed by| cluster", "  subnets --> cluster");
+  if (config.secretsEncryption) {
+    lines.push(`  kms[(${label(config.secretsEncryption.createKey ? `KMS key alias/eks/${config.name}` : "KMS key (given)")})]`, "  kms -->|encrypts secrets| cluster");
+  }
+  if (config.logging.types.length > 0) {
+    const retention = config.logging.retentionDays ? `kept ${config.logging.retentionDays} days` : "kept forever";
+    lines.push(`  logs[(${label(`/aws/eks/${config.name}/cluster`, retention)})]`, "  cluster -->|logs| logs");
+  }
+
+  const addons = Object.entries(config.addons);
+  const before = addons.filter(([name]) => ADDONS_BEFORE_NODES.includes(name));
+  const after = addons.filter(([name]) => !ADDONS_BEFORE_NODES.includes(name));
+  for (const [name, settings] of addons) lines.push(`  ${id("addon", name)}([${label(`add-on ${name}`, settings.version)}])`);
+  for (const [name] of before) lines.push(`  cluster --> ${id("addon", name)}`);
+
+  const roles = new Map<string, RoleReference>();
+  for (const group of config.nodeGroups) roles.set(group.role.name ?? group.role.arn ?? "", group.role);
+  for (const [key, role] of roles) lines.push(`  ${id("node_role", key)}[${roleLabel("node", role, NODE_ROLE_POLICIES)}]`);
+
+  for (const group of config.nodeGroups) {
+    const node = id("ng", group.name);
+    const s = group.scaling;
+    lines.push(
+      `  ${node}[${label(`node group ${group.name}`, `${group.instanceTypes.join(", ")} ${group.capacityType}`, `${s.minSize} / ${s.desiredSize} / ${s.maxSize} nodes`)}]`,
+    );
+    lines.push(`  ${id("node_role", group.role.name ?? group.role.arn ?? "")} -->|assumed by| ${node}`);
+    lines.push(before.length > 0 ? before.map(([name]) => `  ${id("addon", name)} --> ${node}`).join("\n") : `  cluster --> ${node}`);
+    for (const [name] of after) lines.push(`  ${node} --> ${id("addon", name)}`);
+  }
+  if (config.nodeGroups.length === 0) for (const [name] of after) lines.push(`  cluster --> ${id("addon", name)}`);
+  lines.push("```");
+  return lines.join("\n");
+}

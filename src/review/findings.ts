@@ -1,0 +1,142 @@
+/**
+ * Security findings, computed from the synthesized Terraform JSON (what will be applied, not what the config
+ * meant), then matched against the config's waivers.
+ */
+import { SECURITY_RULES, SecurityRule, Severity } from "./catalogue";
+import support from "./kubernetes-support.json";
+
+export interface Finding {
+  readonly rule: SecurityRule;
+  /** Terraform address of the resource at fault. */
+  readonly address: string;
+  /** What is wrong, with the values found. */
+  readonly detail: string;
+  /** The waiver's reason, when a waiver names one of the rule's ids. */
+  readonly waived?: string;
+}
+
+export interface Waiver {
+  readonly rule: string;
+  readonly reason: string;
+}
+
+type Json = Record<string, any>;
+
+const ALL_LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"];
+
+const rule = (key: string): SecurityRule => SECURITY_RULES.find((r) => r.key === key)!;
+
+/** Today as YYYY-MM-DD (UTC); EKS_CDKTF_TODAY overrides it for reproducible reviews and tests. */
+export function today(): string {
+  return process.env.EKS_CDKTF_TODAY || new Date().toISOString().slice(0, 10);
+}
+
+/** Where a Kubernetes version stands in EKS's calendar on `date`. */
+export function versionSupport(version: string, date: string): { phase: "standard" | "extended" | "ended" | "unknown"; detail: string } {
+  const versions = support.versions as Record<string, { standardSupportEnds: string; extendedSupportEnds: string }>;
+  const entry = versions[version];
+  if (!entry) {
+    const known = Object.keys(versions).map((v) => Number(v.split(".")[1]));
+    const minor = Number(version.split(".")[1]);
+    if (minor < Math.min(...known)) return { phase: "ended", detail: `${version} is older than every version in EKS's calendar: out of support` };
+    return { phase: "unknown", detail: `${version} is not in the support calendar (data retrieved ${support.retrieved})` };
+  }
+  if (date <= entry.standardSupportEnds) return { phase: "standard", detail: `standard support until ${entry.standardSupportEnds}` };
+  if (date <= entry.extendedSupportEnds) {
+    return { phase: "extended", detail: `standard support ended ${entry.standardSupportEnds}; extended support (extra cost) until ${entry.extendedSupportEnds}` };
+  }
+  return { phase: "ended", detail: `standard support ended ${entry.standardSupportEnds} and extended support ${entry.extendedSupportEnds}` };
+}
+
+/** The statements of a trust policy that let anyone, or any principal of an account, assume the role. */
+function wideTrust(policy: unknown): string[] {
+  if (typeof policy !== "string") return [];
+  let document: Json;
+  try {
+    document = JSON.parse(policy);
+  } catch {
+    return [];
+  }
+  const statements: Json[] = [].concat(document.Statement ?? []);
+  const wide: string[] = [];
+  for (const s of statements) {
+    if (s.Effect !== "Allow") continue;
+    const principals: unknown[] = s.Principal === "*" ? ["*"] : [].concat(s.Principal?.AWS ?? []);
+    for (const p of principals) {
+      if (p === "*" || (typeof p === "string" && (/^\d{12}$/.test(p) || /^arn:aws[\w-]*:iam::\d{12}:root$/.test(p)))) wide.push(String(p));
+    }
+  }
+  return wide;
+}
+
+/** The Terraform resource a `${aws_launch_template.<name>.id}` reference points at. */
+function referenced(tf: Json, type: string, reference: unknown): Json | undefined {
+  const m = typeof reference === "string" ? new RegExp(`^\\$\\{${type}\\.([\\w-]+)\\.`).exec(reference) : null;
+  return m ? tf.resource?.[type]?.[m[1]] : undefined;
+}
+
+/** Every finding in one stack's Terraform JSON. */
+export function findingsOf(tf: Json, waivers: readonly Waiver[] = [], date = today()): Finding[] {
+  const found: Omit<Finding, "waived">[] = [];
+  const resources = (type: string): [string, Json][] => Object.entries(tf.resource?.[type] ?? {});
+
+  for (const [name, cluster] of resources("aws_eks_cluster")) {
+    const address = `aws_eks_cluster.${name}`;
+    const vpc = cluster.vpc_config ?? {};
+    const isPublic = vpc.endpoint_public_access !== false; // the provider's default is true
+    if (isPublic) {
+      found.push({ rule: rule("public-endpoint"), address, detail: "vpc_config.endpoint_public_access is true: the API server is reachable from the internet" });
+      const cidrs: string[] = vpc.public_access_cidrs ?? ["0.0.0.0/0"]; // EKS's default
+      if (cidrs.includes("0.0.0.0/0")) {
+        found.push({ rule: rule("open-endpoint"), address, detail: `vpc_config.public_access_cidrs is ${JSON.stringify(cidrs)}: any address may try` });
+      }
+    }
+    const logs: string[] = cluster.enabled_cluster_log_types ?? [];
+    const missing = ALL_LOG_TYPES.filter((t) => !logs.includes(t));
+    if (missing.length > 0) {
+      found.push({ rule: rule("control-plane-logs"), address, detail: `enabled_cluster_log_types lacks ${missing.join(", ")}` });
+    }
+    const encryption = [].concat(cluster.encryption_config ?? []) as Json[];
+    if (!encryption.some((e) => (e.resources ?? []).includes("secrets") && e.provider?.key_arn)) {
+      found.push({ rule: rule("secrets-encryption"), address, detail: "no encryption_config for secrets: they are stored with EKS's default encryption only" });
+    }
+    if (typeof cluster.version === "string") {
+      const { phase, detail } = versionSupport(cluster.version, date);
+      if (phase === "extended" || phase === "ended") found.push({ rule: rule("kubernetes-version"), address, detail: `Kubernetes ${cluster.version}: ${detail}` });
+    }
+  }
+
+  for (const [name, group] of resources("aws_eks_node_group")) {
+    const address = `aws_eks_node_group.${name}`;
+    const ssh = group.remote_access;
+    if (ssh?.ec2_ssh_key && (ssh.source_security_group_ids ?? []).length === 0) {
+      found.push({ rule: rule("open-ssh"), address, detail: `remote_access with key ${ssh.ec2_ssh_key} and no source_security_group_ids: EKS opens port 22 to 0.0.0.0/0` });
+    }
+    const template = referenced(tf, "aws_launch_template", group.launch_template?.id);
+    if (template?.metadata_options?.http_tokens !== "required") {
+      found.push({
+        rule: rule("imdsv2"),
+        address,
+        detail: template ? "its launch template does not set metadata_options.http_tokens = \"required\"" : "no launch template: the nodes accept IMDSv1",
+      });
+    }
+  }
+
+  for (const [name, role] of resources("aws_iam_role")) {
+    const wide = wideTrust(role.assume_role_policy);
+    if (wide.length > 0) found.push({ rule: rule("trust-wildcard"), address: `aws_iam_role.${name}`, detail: `assume_role_policy trusts ${wide.join(", ")}` });
+  }
+
+  const order: Severity[] = ["CRITICAL", "HIGH", "MEDIUM", "LOW"];
+  return found
+    .sort((a, b) => order.indexOf(a.rule.severity) - order.indexOf(b.rule.severity)) // stable: rule order within a severity
+    .map((f) => {
+      const waiver = waivers.find((w) => f.rule.ids.includes(w.rule));
+      return waiver ? { ...f, waived: waiver.reason } : f;
+    });
+}
+
+/** Waivers that match no finding: stale, or a typo. */
+export function unusedWaivers(findings: readonly Finding[], waivers: readonly Waiver[]): Waiver[] {
+  return waivers.filter((w) => !findings.some((f) => f.rule.ids.includes(w.rule)));
+}
