@@ -59,7 +59,7 @@ describe("npm run synth (node dist/main.js --handoff)", () => {
   });
 
   it("writes the stack JSON, the manifest and the hand-off folder, nothing else", () => {
-    expect(Object.keys(tree).sort()).toEqual(["handoff/simple-bank/main.tf", "manifest.json", "stacks/simple-bank/cdk.tf.json"]);
+    expect(Object.keys(tree).sort()).toEqual(["handoff/simple-bank/REVIEW.md", "handoff/simple-bank/main.tf", "manifest.json", "stacks/simple-bank/cdk.tf.json"]);
     expect(JSON.parse(tree["stacks/simple-bank/cdk.tf.json"]).resource.aws_eks_cluster.cluster.name).toBe("simple-bank");
   });
 
@@ -112,7 +112,9 @@ describe("CLUSTER_CONFIG through the real entry point", () => {
     const run = runApp(dir, ["--handoff"], { CLUSTER_CONFIG: path.join(EXAMPLES, "multi-env.yaml") });
     expect(run.code).toBe(0);
     expect(Object.keys(readTree(path.join(dir, "cdktf.out"))).sort()).toEqual([
+      "handoff/simple-bank-dev/REVIEW.md",
       "handoff/simple-bank-dev/main.tf",
+      "handoff/simple-bank-prod/REVIEW.md",
       "handoff/simple-bank-prod/main.tf",
       "manifest.json",
       "stacks/simple-bank-dev/cdk.tf.json",
@@ -171,5 +173,45 @@ describe("CLUSTER_CONFIG through the real entry point", () => {
     fs.writeFileSync(path.join(dir, "bad.json"), JSON.stringify({ region: "nowhere" }));
     expect(runApp(dir, ["--handoff"], { CLUSTER_CONFIG: "bad.json" }).code).toBe(1);
     expect(fs.existsSync(path.join(dir, "cdktf.out"))).toBe(false);
+  });
+});
+
+describe("npm run check (node dist/check.js) through the real entry point", () => {
+  const CHECK = path.join(ROOT, "dist", "check.js");
+  function runCheck(cwd: string, env: Record<string, string> = {}) {
+    const base: NodeJS.ProcessEnv = { ...process.env, CHECKPOINT_DISABLE: "1", EKS_CDKTF_TODAY: "2026-11-24" };
+    delete base.CLUSTER_CONFIG;
+    const result = spawnSync(process.execPath, [CHECK], { cwd, encoding: "utf8", env: { ...base, ...env } });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "eks-cdktf-check-"));
+
+  it("GIVEN the walk-through default THEN it exits 1 listing each finding with its ids and fix, and writes nothing", () => {
+    const run = runCheck(dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^simple-bank: 5 open findings, 0 waived\n  CRITICAL CKV_AWS_39 \/ AVD-AWS-0040  aws_eks_cluster.cluster\n/);
+    expect(run.stderr).toMatch(/fix: endpoint: \{ access: private \}/);
+    expect(run.stderr.trimEnd().split("\n").pop()).toMatch(/^check failed: 5 open findings/);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it("GIVEN examples/hardened.yaml THEN it exits 0 with no waivers", () => {
+    const run = runCheck(dir, { CLUSTER_CONFIG: path.join(EXAMPLES, "hardened.yaml") });
+    expect([run.code, run.stdout]).toEqual([0, "simple-bank-hardened: 0 open findings, 0 waived\ncheck passed: no open findings\n"]);
+  });
+
+  it("GIVEN every finding waived with a reason THEN it exits 0, listing the waivers", () => {
+    const reasons = ["CKV_AWS_39", "CKV_AWS_38", "CKV_AWS_37", "CKV_AWS_58", "AVD-AWS-0130"].map((rule) => ({ rule, reason: `trial cluster, deleted after the demo (${rule})` }));
+    fs.writeFileSync(path.join(dir, "waived.json"), JSON.stringify({ waivers: reasons }));
+    const run = runCheck(dir, { CLUSTER_CONFIG: "waived.json" });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^simple-bank: 0 open findings, 5 waived\n  waived   CKV_AWS_39 \/ AVD-AWS-0040  aws_eks_cluster.cluster: trial cluster/);
+  });
+
+  it("GIVEN an invalid configuration THEN it exits 2 with the problems", () => {
+    fs.writeFileSync(path.join(dir, "bad.json"), JSON.stringify({ waivers: [{ rule: "CKV_AWS_39" }] }));
+    const run = runCheck(dir, { CLUSTER_CONFIG: "bad.json" });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/waivers\[0\].reason.*\n\s+rule: is required/);
   });
 });

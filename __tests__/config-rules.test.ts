@@ -132,6 +132,10 @@ const CASES: [string, unknown, string, RegExp][] = [
   ["tag value over 256 characters", { tags: { team: "v".repeat(257) } }, "tags.team", /0 to 256 characters/],
   ["51 tags", { tags: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`t${i}`, "v"])) }, "tags", /at most 50 entries \(AWS allows 50 tags per resource\)/],
   ["node group tag with the aws: prefix", ng({ tags: { "AWS:x": "y" } }), 'nodeGroups[0].tags["AWS:x"] (the key)', /aws:/],
+  // waivers
+  ["waiver of an unknown rule", { waivers: [{ rule: "CKV_AWS_999", reason: "because we say so, really" }] }, "waivers[0].rule", /one of CKV_AWS_39, AVD-AWS-0040/],
+  ["waiver without a reason", { waivers: [{ rule: "CKV_AWS_39" }] }, "waivers[0].reason", /is required/],
+  ["waiver with a one-word reason", { waivers: [{ rule: "CKV_AWS_39", reason: "ok" }] }, "waivers[0].reason", /10 to 500 characters/],
   // shape
   ["unknown key with a near one", ng({ instanceType: ["t3.micro"] }), "nodeGroups[0].instanceType", /did you mean `instanceTypes`\?/],
   ["unknown top-level key", { kubernetes_version: "1.35" }, "kubernetes_version", /did you mean `kubernetesVersion`\?/],

@@ -1,9 +1,11 @@
 /** Every file in examples/ is accepted, synthesizes, and passes `terraform validate` on every stack. */
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { loadClusters } from "../src/config/load";
+import { renderHandoffHcl } from "../src/handoff";
 import { synthCluster } from "../test-support/synth";
-import { describeWithTerraform, offlineCopy, validateStacks, workdir } from "../test-support/terraform";
+import { describeWithTerraform, offlineCopy, validateHandoffs, validateStacks, workdir } from "../test-support/terraform";
 
 const EXAMPLES = path.resolve(__dirname, "..", "examples");
 const files = fs.readdirSync(EXAMPLES).filter((f) => f.endsWith(".yaml")).sort();
@@ -85,6 +87,18 @@ describeWithTerraform("examples under Terraform", (terraform) => {
       "simple-bank-prod",
     ]);
     const result = validateStacks(terraform, stacks);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it("GIVEN every example's hand-off folder WHEN validated THEN Terraform accepts each main.tf without warnings", async () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "eks-cdktf-handoffs-"));
+    const handoffs: Record<string, string> = {};
+    for (const file of files) {
+      for (const cluster of loadClusters(path.join(EXAMPLES, file)).clusters) handoffs[cluster.name] = await renderHandoffHcl(cluster, outdir);
+    }
+    expect(Object.keys(handoffs)).toHaveLength(7);
+    const result = validateHandoffs(terraform, handoffs);
     expect(result.diagnostics).toEqual([]);
     expect(result.valid).toBe(true);
   });

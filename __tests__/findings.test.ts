@@ -1,0 +1,118 @@
+/** Every security rule: a config (or Terraform) that triggers it and one that does not. */
+import { resolveClusters } from "../src/config/load";
+import { RULE_IDS, SECURITY_RULES } from "../src/review/catalogue";
+import { synthesizeTerraform } from "../src/review/check";
+import { findingsOf, unusedWaivers, versionSupport } from "../src/review/findings";
+
+const DATE = "2026-11-24";
+const HARDENED = {
+  endpoint: { access: "private" },
+  logging: { types: ["api", "audit", "authenticator", "controllerManager", "scheduler"] },
+  secretsEncryption: { createKey: true },
+  nodeGroups: [{ imds: { hopLimit: 1 } }],
+};
+
+/** Rule keys found for a config laid over the hardened base; an override of null removes that key. */
+function keysFor(overrides: Record<string, unknown>, date = DATE): string[] {
+  const config: Record<string, unknown> = { ...HARDENED, ...overrides };
+  for (const [key, value] of Object.entries(overrides)) if (value === null) delete config[key];
+  const [cluster] = resolveClusters(config, "test").clusters;
+  return findingsOf(synthesizeTerraform(cluster), [], date).map((f) => f.rule.key);
+}
+
+describe("security findings", () => {
+  it("GIVEN the hardened base WHEN checked THEN nothing is found", () => {
+    expect(keysFor({})).toEqual([]);
+  });
+
+  it("GIVEN the walk-through default WHEN checked THEN it is public, open, unlogged, unencrypted and IMDSv1", () => {
+    const [cluster] = resolveClusters({}, "test").clusters;
+    expect(findingsOf(synthesizeTerraform(cluster), [], DATE).map((f) => f.rule.ids.join("/"))).toEqual([
+      "CKV_AWS_39/AVD-AWS-0040",
+      "CKV_AWS_38/AVD-AWS-0041",
+      "CKV_AWS_58/AVD-AWS-0039",
+      "AVD-AWS-0130/CKV_AWS_79",
+      "CKV_AWS_37/AVD-AWS-0038",
+    ]);
+  });
+
+  it.each([
+    ["public-endpoint", { endpoint: { access: "public-and-private", publicAccessCidrs: ["203.0.113.0/24"] } }, { endpoint: { access: "private" } }],
+    ["open-endpoint", { endpoint: { access: "public", publicAccessCidrs: ["0.0.0.0/0"] } }, { endpoint: { access: "public", publicAccessCidrs: ["203.0.113.0/24"] } }],
+    ["control-plane-logs", { logging: { types: ["api", "audit"] } }, { logging: { types: ["api", "audit", "authenticator", "controllerManager", "scheduler"] } }],
+    ["secrets-encryption", { secretsEncryption: null }, { secretsEncryption: { kmsKeyArn: "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab" } }],
+    ["open-ssh", { nodeGroups: [{ remoteAccess: { sshKeyName: "ops" } }] }, { nodeGroups: [{ remoteAccess: { sshKeyName: "ops", sourceSecurityGroupIds: ["sg-0a1b2c3d4e5f60719"] } }] }],
+    ["imdsv2", { nodeGroups: [{}] }, { nodeGroups: [{ imds: { hopLimit: 2 } }] }],
+    ["kubernetes-version", { kubernetesVersion: "1.31" }, { kubernetesVersion: "1.34" }],
+  ])("GIVEN a config that breaks %s WHEN checked THEN it is found, and the fixed config is clean of it", (key, bad, good) => {
+    expect(keysFor(bad as Record<string, unknown>)).toContain(key);
+    expect(keysFor(good as Record<string, unknown>)).not.toContain(key);
+  });
+
+  it("GIVEN a launch template without required tokens WHEN checked THEN the node group is still found IMDSv1", () => {
+    const [cluster] = resolveClusters(HARDENED, "test").clusters;
+    const tf = synthesizeTerraform(cluster);
+    tf.resource.aws_launch_template["node_group_simple-bank_launch_template"].metadata_options.http_tokens = "optional";
+    expect(findingsOf(tf, [], DATE).map((f) => [f.rule.key, f.address, f.detail])).toEqual([
+      ["imdsv2", "aws_eks_node_group.node_group_simple-bank", 'its launch template does not set metadata_options.http_tokens = "required"'],
+    ]);
+  });
+
+  it.each([
+    ["a wildcard principal", "*"],
+    ["an AWS wildcard", { AWS: "*" }],
+    ["an account root", { AWS: "arn:aws:iam::111122223333:root" }],
+    ["a bare account id", { AWS: ["111122223333"] }],
+  ])("GIVEN a trust policy with %s WHEN checked THEN CKV_AWS_60/61 is found", (_what, principal) => {
+    const [cluster] = resolveClusters(HARDENED, "test").clusters;
+    const tf = synthesizeTerraform(cluster);
+    tf.resource.aws_iam_role.cluster_role.assume_role_policy = JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Principal: principal, Action: "sts:AssumeRole" }],
+    });
+    const found = findingsOf(tf, [], DATE);
+    expect(found.map((f) => [f.rule.ids, f.address])).toEqual([[["CKV_AWS_60", "CKV_AWS_61"], "aws_iam_role.cluster_role"]]);
+  });
+
+  it("GIVEN the service-principal trust policies this project writes WHEN checked THEN no trust finding", () => {
+    expect(keysFor({})).not.toContain("trust-wildcard");
+  });
+
+  it("GIVEN waivers WHEN checked THEN a waiver naming either id waives the finding with its reason, and unused ones are reported", () => {
+    const [cluster] = resolveClusters({}, "test").clusters;
+    const waivers = [
+      { rule: "AVD-AWS-0040", reason: "a public endpoint is needed for the CI service" },
+      { rule: "CKV_AWS_100", reason: "no SSH here: kept from an old config" },
+    ];
+    const found = findingsOf(synthesizeTerraform(cluster), waivers, DATE);
+    expect(found.find((f) => f.rule.key === "public-endpoint")!.waived).toBe("a public endpoint is needed for the CI service");
+    expect(found.filter((f) => !f.waived)).toHaveLength(4);
+    expect(unusedWaivers(found, waivers)).toEqual([waivers[1]]);
+  });
+
+  it("GIVEN the catalogue THEN every rule has ids, a severity, a title and a fix key, and ids are unique", () => {
+    for (const r of SECURITY_RULES) expect([r.ids.length > 0, r.title.length > 0, r.fix.length > 0]).toEqual([true, true, true]);
+    expect(new Set(RULE_IDS).size).toBe(RULE_IDS.length);
+  });
+});
+
+describe("Kubernetes version support", () => {
+  it.each([
+    ["1.35", "2026-11-24", "standard"],
+    ["1.34", "2026-12-02", "standard"],
+    ["1.34", "2026-12-03", "extended"],
+    ["1.31", "2026-11-24", "extended"],
+    ["1.31", "2026-11-27", "ended"],
+    ["1.27", "2026-11-24", "ended"],
+    ["1.20", "2021-01-01", "ended"],
+    ["1.40", "2026-11-24", "unknown"],
+  ])("GIVEN %s on %s THEN it is in %s support", (version, date, phase) => {
+    expect(versionSupport(version, date).phase).toBe(phase);
+  });
+
+  it("GIVEN a version in extended support WHEN checked THEN the finding names the dates", () => {
+    const [cluster] = resolveClusters({ ...HARDENED, kubernetesVersion: "1.32" }, "test").clusters;
+    const found = findingsOf(synthesizeTerraform(cluster), [], "2026-11-24");
+    expect(found.map((f) => f.detail)).toEqual(["Kubernetes 1.32: standard support ended 2026-03-23; extended support (extra cost) until 2027-03-23"]);
+  });
+});
