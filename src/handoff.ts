@@ -1,6 +1,5 @@
 import * as fs from "fs";
 import * as path from "path";
-import { format } from "@cdktf/hcl-tools";
 import { App } from "cdktf";
 import { ClusterStack } from "./cluster-stack";
 import { ClusterConfig } from "./config/schema";
@@ -30,6 +29,9 @@ export async function renderHandoffHcl(config: ClusterConfig, outdir: string): P
     "# change the configuration and synthesize again. Run here: terraform init && terraform plan",
     "",
   ].join("\n");
+  // Loaded here, not at the top: the formatter is WebAssembly (~100 ms to load) that only the hand-off needs.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { format } = require("@cdktf/hcl-tools") as typeof import("@cdktf/hcl-tools");
   return tidyBlankLines(await format(`${header}\n${modernizeHcl(hcl)}\n`));
 }
 
