@@ -5,10 +5,13 @@
  */
 import { ConfigError, ConfigFileError, loadClusters } from "./src/config/load";
 import { formatConfigError } from "./src/config/report";
-import { checkClusters } from "./src/review/check";
 
 try {
-  const { report, code } = checkClusters(loadClusters(process.env.CLUSTER_CONFIG).clusters);
+  const { clusters } = loadClusters(process.env.CLUSTER_CONFIG);
+  // Synthesis (cdktf) loads only after the configuration passed: errors come back at once.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { checkClusters } = require("./src/review/check") as typeof import("./src/review/check");
+  const { report, code } = checkClusters(clusters);
   (code === 0 ? console.log : console.error)(report);
   process.exitCode = code;
 } catch (error) {

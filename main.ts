@@ -5,13 +5,10 @@
  * it is (cdktf.json); `npm run synth` adds `--handoff`, which also writes each cluster's HCL and REVIEW.md to
  * cdktf.out/handoff/<cluster>/. A rejected configuration exits 1 and writes nothing.
  */
-import { App } from "cdktf";
-import { ClusterStack } from "./src/cluster-stack";
 import { ConfigError, ConfigFileError, loadClusters } from "./src/config/load";
 import { formatConfigError, formatWarnings } from "./src/config/report";
-import { removeStaleFolders, writeHandoff } from "./src/handoff";
 
-async function main(): Promise<number> {
+function main(): number {
   let loaded;
   try {
     loaded = loadClusters(process.env.CLUSTER_CONFIG);
@@ -24,21 +21,27 @@ async function main(): Promise<number> {
   const warnings = formatWarnings(loaded);
   if (warnings) console.error(warnings);
 
+  // cdktf and the constructs load only now: a rejected configuration is reported without their ~0.3 s.
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { App } = require("cdktf") as typeof import("cdktf");
+  const { ClusterStack } = require("./src/cluster-stack") as typeof import("./src/cluster-stack");
+  const { removeStaleFolders, writeHandoff } = require("./src/handoff") as typeof import("./src/handoff");
+  /* eslint-enable @typescript-eslint/no-require-imports */
+
   const app = new App();
   for (const cluster of loaded.clusters) new ClusterStack(app, cluster);
   app.synth();
 
   if (process.argv.includes("--handoff")) {
-    for (const [i, cluster] of loaded.clusters.entries()) await writeHandoff(cluster, loaded.given[i], app.outdir);
+    for (const [i, cluster] of loaded.clusters.entries()) writeHandoff(cluster, loaded.given[i], app.outdir);
   }
   removeStaleFolders(app.outdir, loaded.clusters.map((c) => c.name));
   return 0;
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-    process.exitCode = 1;
-  },
-);
+try {
+  process.exitCode = main();
+} catch (error) {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+}

@@ -91,14 +91,15 @@ describeWithTerraform("examples under Terraform", (terraform) => {
     expect(result.valid).toBe(true);
   });
 
-  it("GIVEN every example's hand-off folder WHEN validated THEN Terraform accepts each main.tf without warnings", async () => {
+  it("GIVEN every example's hand-off folder WHEN validated THEN Terraform accepts each main.tf without warnings, formatted", () => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "eks-cdktf-handoffs-"));
     const handoffs: Record<string, string> = {};
     for (const file of files) {
-      for (const cluster of loadClusters(path.join(EXAMPLES, file)).clusters) handoffs[cluster.name] = await renderHandoffHcl(cluster, outdir);
+      for (const cluster of loadClusters(path.join(EXAMPLES, file)).clusters) handoffs[cluster.name] = renderHandoffHcl(cluster, outdir);
     }
     expect(Object.keys(handoffs)).toHaveLength(7);
     const result = validateHandoffs(terraform, handoffs);
+    expect(result.unformatted).toBe("");
     expect(result.diagnostics).toEqual([]);
     expect(result.valid).toBe(true);
   });

@@ -1,7 +1,7 @@
 /** Every security rule: a config (or Terraform) that triggers it and one that does not. */
 import { resolveClusters } from "../src/config/load";
 import { RULE_IDS, SECURITY_RULES } from "../src/review/catalogue";
-import { synthesizeTerraform } from "../src/review/check";
+import { checkClusters, synthesizeTerraform } from "../src/review/check";
 import { findingsOf, unusedWaivers, versionSupport } from "../src/review/findings";
 
 const DATE = "2026-11-24";
@@ -114,5 +114,24 @@ describe("Kubernetes version support", () => {
     const [cluster] = resolveClusters({ ...HARDENED, kubernetesVersion: "1.32" }, "test").clusters;
     const found = findingsOf(synthesizeTerraform(cluster), [], "2026-11-24");
     expect(found.map((f) => f.detail)).toEqual(["Kubernetes 1.32: standard support ended 2026-03-23; extended support (extra cost) until 2027-03-23"]);
+  });
+});
+
+describe("checkClusters (the report of npm run check)", () => {
+  it("GIVEN every finding waived with a reason WHEN checked THEN it passes, listing the waivers", () => {
+    const waivers = ["CKV_AWS_39", "CKV_AWS_38", "CKV_AWS_37", "CKV_AWS_58", "AVD-AWS-0130"].map((rule) => ({ rule, reason: `trial cluster, deleted after the demo (${rule})` }));
+    const [cluster] = resolveClusters({ waivers }, "test").clusters;
+    const { report, code } = checkClusters([cluster], DATE);
+    expect(code).toBe(0);
+    expect(report.split("\n").slice(0, 2)).toEqual([
+      "simple-bank: 0 open findings, 5 waived",
+      "  waived   CKV_AWS_39 / AVD-AWS-0040  aws_eks_cluster.cluster: trial cluster, deleted after the demo (CKV_AWS_39)",
+    ]);
+    expect(report.trimEnd().split("\n").pop()).toBe("check passed: no open findings");
+  });
+
+  it("GIVEN a waiver that matches nothing WHEN checked THEN the report says to remove it", () => {
+    const [cluster] = resolveClusters({ ...HARDENED, waivers: [{ rule: "CKV_AWS_100", reason: "kept from an old configuration" }] }, "test").clusters;
+    expect(checkClusters([cluster], DATE).report).toContain("  warning: the waiver of CKV_AWS_100 matches no finding: remove it");
   });
 });

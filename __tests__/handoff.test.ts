@@ -8,8 +8,8 @@ import { modernizeHcl, renderHandoffHcl, tidyBlankLines, writeHandoff } from "..
 
 describe("hand-off HCL", () => {
   let hcl = "";
-  beforeAll(async () => {
-    hcl = await renderHandoffHcl(DEFAULT_CLUSTER, fs.mkdtempSync(path.join(os.tmpdir(), "eks-cdktf-out-")));
+  beforeAll(() => {
+    hcl = renderHandoffHcl(DEFAULT_CLUSTER, fs.mkdtempSync(path.join(os.tmpdir(), "eks-cdktf-out-")));
   });
 
   it("GIVEN the default WHEN rendered THEN it holds the same resources as the JSON stack", () => {
@@ -44,12 +44,12 @@ describe("hand-off HCL", () => {
     expect(hcl).not.toMatch(/\n\s*\n\s*}/);
   });
 
-  it("WHEN written after a synth THEN main.tf and REVIEW.md land in handoff/<cluster>", async () => {
+  it("WHEN written after a synth THEN main.tf and REVIEW.md land in handoff/<cluster>", () => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "eks-cdktf-out-"));
     const app = new App({ outdir });
     new ClusterStack(app, DEFAULT_CLUSTER);
     app.synth();
-    const dir = await writeHandoff(DEFAULT_CLUSTER, {}, outdir);
+    const dir = writeHandoff(DEFAULT_CLUSTER, {}, outdir);
     expect(dir).toBe(path.join(outdir, "handoff", "simple-bank"));
     expect(fs.readdirSync(dir).sort()).toEqual(["REVIEW.md", "main.tf"]);
     expect(fs.readFileSync(path.join(dir, "main.tf"), "utf8")).toBe(hcl);

@@ -78,8 +78,8 @@ describeWithTerraform("Terraform contract", (terraform) => {
     expect(result.valid).toBe(true);
   });
 
-  it("GIVEN the hand-off folder WHEN validated on its own THEN Terraform accepts it and it is formatted", async () => {
-    const hcl = await renderHandoffHcl(DEFAULT_CLUSTER, fs.mkdtempSync(path.join(os.tmpdir(), "eks-cdktf-out-")));
+  it("GIVEN the hand-off folder WHEN validated on its own THEN Terraform accepts it and it is formatted", () => {
+    const hcl = renderHandoffHcl(DEFAULT_CLUSTER, fs.mkdtempSync(path.join(os.tmpdir(), "eks-cdktf-out-")));
     const dir = workdir({ "main.tf": hcl });
     expectValid(terraform, dir);
     expect(terraform.run(dir, ["fmt", "-check", "-diff", "-no-color"])).toMatchObject({ code: 0, stdout: "" });
@@ -88,9 +88,9 @@ describeWithTerraform("Terraform contract", (terraform) => {
   it.each([
     ["two node groups: spot ARM with taints, labels, SSH and a percentage update", VARIANTS["two node groups: spot ARM with taints, labels, SSH and a percentage update"]],
     ["every production option", PRODUCTION],
-  ])("GIVEN a hand-off (%s) WHEN validated THEN Terraform accepts it and it is formatted", async (_name, config) => {
+  ])("GIVEN a hand-off (%s) WHEN validated THEN Terraform accepts it and it is formatted", (_name, config) => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "eks-cdktf-out-"));
-    const dir = workdir({ "main.tf": await renderHandoffHcl(config, outdir) });
+    const dir = workdir({ "main.tf": renderHandoffHcl(config, outdir) });
     expectValid(terraform, dir);
     expect(terraform.run(dir, ["fmt", "-check", "-diff", "-no-color"])).toMatchObject({ code: 0, stdout: "" });
   });

@@ -3,6 +3,7 @@ import * as path from "path";
 import { App } from "cdktf";
 import { ClusterStack } from "./cluster-stack";
 import { ClusterConfig } from "./config/schema";
+import { formatHcl } from "./hcl-format";
 import { findingsOf, today } from "./review/findings";
 import { reviewDocument } from "./review/review-document";
 
@@ -18,7 +19,7 @@ export function handoffDir(outdir: string, clusterName: string): string {
  * Terraform loads every `.tf` and `.tf.json` in a folder: HCL beside the JSON would declare everything twice.
  * `outdir` is the app's output folder; cdktf's App creates it (and `stacks/` in it) when missing.
  */
-export async function renderHandoffHcl(config: ClusterConfig, outdir: string): Promise<string> {
+export function renderHandoffHcl(config: ClusterConfig, outdir: string): string {
   // A second app on the same outdir: never synthesized, it only renders the stack as HCL.
   const stack = new ClusterStack(new App({ outdir }), config, { localStatePath: "terraform.tfstate" });
   stack.prepareStack();
@@ -29,10 +30,7 @@ export async function renderHandoffHcl(config: ClusterConfig, outdir: string): P
     "# change the configuration and synthesize again. Run here: terraform init && terraform plan",
     "",
   ].join("\n");
-  // Loaded here, not at the top: the formatter is WebAssembly (~100 ms to load) that only the hand-off needs.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { format } = require("@cdktf/hcl-tools") as typeof import("@cdktf/hcl-tools");
-  return tidyBlankLines(await format(`${header}\n${modernizeHcl(hcl)}\n`));
+  return tidyBlankLines(`${formatHcl(`${header}\n${modernizeHcl(hcl)}`)}\n`);
 }
 
 /** A Terraform reference path: `aws_eks_cluster.cluster.certificate_authority[0].data`. */
@@ -82,8 +80,8 @@ export function tidyBlankLines(hcl: string): string {
  * Writes `<outdir>/handoff/<name>/main.tf` and `REVIEW.md` (settings, findings and diagram, computed from the
  * synthesized `stacks/<name>/cdk.tf.json`, so call it after `app.synth()`) and returns the folder.
  */
-export async function writeHandoff(config: ClusterConfig, given: unknown, outdir: string): Promise<string> {
-  const hcl = await renderHandoffHcl(config, outdir);
+export function writeHandoff(config: ClusterConfig, given: unknown, outdir: string): string {
+  const hcl = renderHandoffHcl(config, outdir);
   const terraform = JSON.parse(fs.readFileSync(path.join(outdir, "stacks", config.name, "cdk.tf.json"), "utf8"));
   const date = today();
   const review = reviewDocument({ config, given, terraform, findings: findingsOf(terraform, config.waivers, date), date });

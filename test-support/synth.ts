@@ -1,9 +1,15 @@
 /** Helpers for the suites: synthesize the stack or a construct and read the Terraform JSON back. */
 import { Testing } from "cdktf";
+// Declares cdktf's matchers on jest's `expect` for the type-checker.
+import "cdktf/lib/testing/adapters/jest";
 import { ClusterStack } from "../src/cluster-stack";
 import { ReadableStack } from "../src/readable-stack";
 import { DEFAULT_CLUSTER, DEFAULT_NODE_GROUP } from "../src/config/defaults";
 import { ClusterConfig, NodeGroupSettings } from "../src/config/schema";
+
+// toHaveResourceWithProperties, toHaveDataSourceWithProperties, ...: registered here, where the construct suites
+// get their helpers, so suites that never synthesize do not load cdktf.
+Testing.setupJest();
 
 /** Synthesized Terraform JSON, as an object. */
 export interface TerraformJson {

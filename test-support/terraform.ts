@@ -178,14 +178,15 @@ export function validateStacks(terraform: Terraform, stacks: Record<string, stri
 /**
  * Validates hand-off folders' `main.tf` files in one Terraform run, each as a module of a scratch root; their
  * backend blocks are cut out (Terraform ignores backends in modules, with a warning). Validate one folder on its
- * own to cover the backend.
+ * own to cover the backend. Also returns what `terraform fmt -check` lists: files it would reformat.
  */
-export function validateHandoffs(terraform: Terraform, handoffs: Record<string, string>): ValidateResult {
+export function validateHandoffs(terraform: Terraform, handoffs: Record<string, string>): ValidateResult & { unformatted: string } {
   const files: Record<string, string> = {
     "main.tf": Object.keys(handoffs).map((name) => `module "${name}" {\n  source = "./${name}"\n}\n`).join("\n"),
   };
   for (const [name, hcl] of Object.entries(handoffs)) files[`${name}/main.tf`] = hcl.replace(/\n  backend "\w+" \{\n[\s\S]*?\n  \}\n/, "\n");
   const dir = workdir(files);
+  const unformatted = terraform.run(dir, ["fmt", "-check", "-recursive", "-no-color"]).stdout;
   terraform.init(dir);
-  return terraform.validate(dir);
+  return { ...terraform.validate(dir), unformatted };
 }
