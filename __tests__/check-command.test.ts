@@ -1,18 +1,11 @@
 /** `npm run check` through its real entry point: exit codes and reports. */
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { EXAMPLES, ROOT } from "../test-support/app-process";
+import { CHECK, EXAMPLES, runNode } from "../test-support/app-process";
 
 describe("npm run check (node dist/check.js) through the real entry point", () => {
-  const CHECK = path.join(ROOT, "dist", "check.js");
-  function runCheck(cwd: string, env: Record<string, string> = {}) {
-    const base: NodeJS.ProcessEnv = { ...process.env, CHECKPOINT_DISABLE: "1", EKS_CDKTF_TODAY: "2026-11-24" };
-    delete base.CLUSTER_CONFIG;
-    const result = spawnSync(process.execPath, [CHECK], { cwd, encoding: "utf8", env: { ...base, ...env } });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-  }
+  const runCheck = (cwd: string, env: Record<string, string> = {}) => runNode(CHECK, cwd, [], { EKS_CDKTF_TODAY: "2026-11-24", ...env });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "eks-cdktf-check-"));
 
   it("GIVEN the walk-through default THEN it exits 1 listing each finding with its ids and fix, and writes nothing", () => {

@@ -9,7 +9,7 @@ import { modernizeHcl, renderHandoffHcl, tidyBlankLines, writeHandoff } from "..
 describe("hand-off HCL", () => {
   let hcl = "";
   beforeAll(() => {
-    hcl = renderHandoffHcl(DEFAULT_CLUSTER, fs.mkdtempSync(path.join(os.tmpdir(), "eks-cdktf-out-")));
+    hcl = renderHandoffHcl(DEFAULT_CLUSTER);
   });
 
   it("GIVEN the default WHEN rendered THEN it holds the same resources as the JSON stack", () => {

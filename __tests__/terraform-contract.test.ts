@@ -2,9 +2,6 @@
  * Contract tests against the real Terraform CLI and hashicorp/aws 5.100.0 from the local mirror:
  * what we generate must pass `terraform validate`, and plan offline where no data source needs the AWS API.
  */
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
 import { DEFAULT_CLUSTER } from "../src/config/defaults";
 import { ClusterConfig } from "../src/config/schema";
 import { renderHandoffHcl } from "../src/handoff";
@@ -79,7 +76,7 @@ describeWithTerraform("Terraform contract", (terraform) => {
   });
 
   it("GIVEN the hand-off folder WHEN validated on its own THEN Terraform accepts it and it is formatted", () => {
-    const hcl = renderHandoffHcl(DEFAULT_CLUSTER, fs.mkdtempSync(path.join(os.tmpdir(), "eks-cdktf-out-")));
+    const hcl = renderHandoffHcl(DEFAULT_CLUSTER);
     const dir = workdir({ "main.tf": hcl });
     expectValid(terraform, dir);
     expect(terraform.run(dir, ["fmt", "-check", "-diff", "-no-color"])).toMatchObject({ code: 0, stdout: "" });
@@ -89,8 +86,7 @@ describeWithTerraform("Terraform contract", (terraform) => {
     ["two node groups: spot ARM with taints, labels, SSH and a percentage update", VARIANTS["two node groups: spot ARM with taints, labels, SSH and a percentage update"]],
     ["every production option", PRODUCTION],
   ])("GIVEN a hand-off (%s) WHEN validated THEN Terraform accepts it and it is formatted", (_name, config) => {
-    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "eks-cdktf-out-"));
-    const dir = workdir({ "main.tf": renderHandoffHcl(config, outdir) });
+    const dir = workdir({ "main.tf": renderHandoffHcl(config) });
     expectValid(terraform, dir);
     expect(terraform.run(dir, ["fmt", "-check", "-diff", "-no-color"])).toMatchObject({ code: 0, stdout: "" });
   });

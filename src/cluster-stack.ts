@@ -1,13 +1,16 @@
 import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { LocalBackend, S3Backend, TerraformOutput } from "cdktf";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { App, LocalBackend, S3Backend, TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
 import { Cluster } from "./cluster";
 import { ClusterAccess } from "./cluster-access";
 import { ClusterAddons } from "./cluster-addons";
 import { ClusterLogGroup } from "./cluster-log-group";
 import { CLUSTER_ROLE_POLICIES, NODE_ROLE_POLICIES } from "./config/defaults";
-import { ClusterConfig, RoleReference } from "./config/schema";
+import { ClusterConfig, RoleReference, roleKey } from "./config/schema";
 import { ManagedNodeGroup } from "./managed-node-group";
 import { NetworkLookup } from "./network-lookup";
 import { ReadableStack } from "./readable-stack";
@@ -21,6 +24,21 @@ export interface ClusterStackOptions {
    * `cdktf.out/stacks/<name>/` (cdktf deletes stack folders it no longer synthesizes, so state must not live there)
    */
   readonly localStatePath?: string;
+}
+
+/**
+ * A prepared stack that belongs to no synthesized app, to render (`toTerraform`, `toHclTerraform`) without writing
+ * anything: cdktf's App creates its outdir, so it gets a scratch one that is removed again.
+ */
+export function detachedClusterStack(config: ClusterConfig, options: ClusterStackOptions = {}): ClusterStack {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "eks-cdktf-"));
+  try {
+    const stack = new ClusterStack(new App({ outdir }), config, options);
+    stack.prepareStack();
+    return stack;
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -99,7 +117,7 @@ export class ClusterStack extends ReadableStack {
     // Node groups naming the same role share it: IAM role names are unique in an account.
     const nodeRoles = new Map<string, ServiceRole>();
     const nodeRole = (ref: RoleReference): ServiceRole => {
-      const key = ref.name ?? ref.arn ?? "";
+      const key = roleKey(ref);
       let role = nodeRoles.get(key);
       if (!role) {
         role = new ServiceRole(this, `node_role_${key}`, {

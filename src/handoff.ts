@@ -1,7 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { App } from "cdktf";
-import { ClusterStack } from "./cluster-stack";
+import { detachedClusterStack } from "./cluster-stack";
 import { ClusterConfig } from "./config/schema";
 import { formatHcl } from "./hcl-format";
 import { findingsOf, today } from "./review/findings";
@@ -17,12 +16,9 @@ export function handoffDir(outdir: string, clusterName: string): string {
  * `cdktf.out/stacks/<name>/cdk.tf.json`, except that local state lives beside it in `terraform.tfstate`
  * (the folder may be handed to a team that never runs this project). Kept out of `stacks/` because
  * Terraform loads every `.tf` and `.tf.json` in a folder: HCL beside the JSON would declare everything twice.
- * `outdir` is the app's output folder; cdktf's App creates it (and `stacks/` in it) when missing.
  */
-export function renderHandoffHcl(config: ClusterConfig, outdir: string): string {
-  // A second app on the same outdir: never synthesized, it only renders the stack as HCL.
-  const stack = new ClusterStack(new App({ outdir }), config, { localStatePath: "terraform.tfstate" });
-  stack.prepareStack();
+export function renderHandoffHcl(config: ClusterConfig): string {
+  const stack = detachedClusterStack(config, { localStatePath: "terraform.tfstate" });
   stack.runAllValidations();
   const { hcl } = stack.toHclTerraform() as { hcl: string };
   const header = [
@@ -81,7 +77,7 @@ export function tidyBlankLines(hcl: string): string {
  * synthesized `stacks/<name>/cdk.tf.json`, so call it after `app.synth()`) and returns the folder.
  */
 export function writeHandoff(config: ClusterConfig, given: unknown, outdir: string): string {
-  const hcl = renderHandoffHcl(config, outdir);
+  const hcl = renderHandoffHcl(config);
   const terraform = JSON.parse(fs.readFileSync(path.join(outdir, "stacks", config.name, "cdk.tf.json"), "utf8"));
   const date = today();
   const review = reviewDocument({ config, given, terraform, findings: findingsOf(terraform, config.waivers, date), date });

@@ -6,11 +6,19 @@ import * as path from "path";
 export const ROOT = path.resolve(__dirname, "..");
 export const MAIN = path.join(ROOT, "dist", "main.js");
 
-export function runApp(cwd: string, args: string[] = ["--handoff"], env: Record<string, string> = {}) {
+export const CHECK = path.join(ROOT, "dist", "check.js");
+
+/** Runs a compiled entry point in `cwd`, with CLUSTER_CONFIG only when `env` gives it. */
+export function runNode(script: string, cwd: string, args: string[], env: Record<string, string> = {}) {
   const base: NodeJS.ProcessEnv = { ...process.env, CHECKPOINT_DISABLE: "1" };
   delete base.CLUSTER_CONFIG;
-  const result = spawnSync(process.execPath, [MAIN, ...args], { cwd, encoding: "utf8", env: { ...base, ...env } });
+  const result = spawnSync(process.execPath, [script, ...args], { cwd, encoding: "utf8", env: { ...base, ...env } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Runs the app as `npm run synth` does (`--handoff`), or with the given arguments. */
+export function runApp(cwd: string, args: string[] = ["--handoff"], env: Record<string, string> = {}) {
+  return runNode(MAIN, cwd, args, env);
 }
 
 /** Every file below `dir` with its content and modification time: equal trees mean nothing was touched. */

@@ -47,18 +47,16 @@ function showDefault(value: unknown, optional: boolean): string {
 
 function rows(schema: Schema<unknown>, key: string, defaultValue: unknown, optional: boolean, out: Row[]): void {
   out.push({ key, allowed: schema.allowed(), default: showDefault(defaultValue, optional), description: schema.doc.description });
-  if (schema instanceof ObjectSchema) {
-    for (const k of Object.keys(schema.shape)) {
-      const child = schema.fieldSchema(k)!;
-      const childDefault = (defaultValue as Record<string, unknown> | undefined)?.[k];
-      rows(child, `${key}.${k}`, childDefault, schema.isOptional(k), out);
-    }
-  } else if (schema instanceof ArraySchema && schema.item instanceof ObjectSchema) {
-    rows(schema.item, `${key}[]`, schema.options.itemBase, true, out);
-    out.splice(out.findIndex((r) => r.key === `${key}[]`), 1);
-  } else if (schema instanceof RecordSchema && schema.value instanceof ObjectSchema) {
-    rows(schema.value, `${key}.<name>`, schema.options.entryBase, true, out);
-    out.splice(out.findIndex((r) => r.key === `${key}.<name>`), 1);
+  if (schema instanceof ArraySchema && schema.item instanceof ObjectSchema) fieldRows(schema.item, `${key}[]`, schema.options.itemBase, out);
+  else if (schema instanceof RecordSchema && schema.value instanceof ObjectSchema) fieldRows(schema.value, `${key}.<name>`, schema.options.entryBase, out);
+  else if (schema instanceof ObjectSchema) fieldRows(schema, key, defaultValue, out);
+}
+
+/** Rows for the fields of an object, below `key`. */
+function fieldRows(schema: ObjectSchema<any>, key: string, defaultValue: unknown, out: Row[]): void {
+  for (const k of Object.keys(schema.shape)) {
+    const childDefault = (defaultValue as Record<string, unknown> | undefined)?.[k];
+    rows(schema.fieldSchema(k)!, `${key}.${k}`, childDefault, schema.isOptional(k), out);
   }
 }
 

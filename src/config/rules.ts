@@ -5,6 +5,7 @@
  */
 import { ADDONS_BEFORE_NODES } from "./defaults";
 import { architectureOf, hasNeuron, hasNvidiaGpu, podLimit } from "./instance-types";
+import { INSTANCE_TYPE, KUBERNETES_VERSION } from "./schema";
 import { childPath, Issue } from "./schema-dsl";
 
 export interface RuleResult {
@@ -19,7 +20,7 @@ const obj = (v: unknown): Record<string, any> => (typeof v === "object" && v !==
 
 /** Minor version of "1.NN", or undefined. */
 function minorVersion(version: unknown): number | undefined {
-  return isString(version) && /^1\.\d{2}$/.test(version) ? Number(version.slice(2)) : undefined;
+  return isString(version) && KUBERNETES_VERSION.test(version) ? Number(version.slice(2)) : undefined;
 }
 
 /** The CPU architecture an AMI type runs on; undefined for CUSTOM. */
@@ -194,7 +195,7 @@ export function checkClusterRules(cluster: unknown, given: unknown, at: string):
       });
     }
 
-    const types = list(g.instanceTypes).filter((t): t is string => isString(t) && /^[a-z][a-z0-9-]*\.[a-z0-9-]+$/.test(t));
+    const types = list(g.instanceTypes).filter((t): t is string => isString(t) && INSTANCE_TYPE.test(t));
     const architectures = [...new Set(types.map(architectureOf))];
     if (architectures.length > 1) {
       errors.push({

@@ -423,7 +423,7 @@ export class ObjectSchema<Sh extends Shape> extends Schema<InferShape<Sh>> {
       }
     }
     for (const key of known) {
-      if (!this.isOptional(key) && value[key] === undefined && !exclusive?.includes(key)) {
+      if (!this.isOptional(key) && value[key] === undefined) {
         issues.push({ path: childPath(path, key), value: undefined, rule: "is required", fix: `add ${key}: ${this.fieldSchema(key)!.allowed()}` });
       }
     }

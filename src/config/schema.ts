@@ -146,6 +146,11 @@ const eksName = (description: string, what: string, maxLength: number, example: 
 
 const ARN_PARTITION = "arn:aws(-cn|-us-gov|-iso|-iso-b|-iso-e|-iso-f|-eusc)?";
 
+/** Patterns the cross-key rules need too. */
+export const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9-]+$/;
+export const KUBERNETES_VERSION = /^1\.\d{2}$/;
+const AWS_REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
+
 const roleReference = (defaultName: string) =>
   object(
     {
@@ -240,7 +245,7 @@ export const nodeGroupSchema = object(
     instanceTypes: array(
       string({
         description: "EC2 instance type",
-        pattern: /^[a-z][a-z0-9-]*\.[a-z0-9-]+$/,
+        pattern: INSTANCE_TYPE,
         patternRule: "must be an EC2 instance type: family.size in lower case",
         fix: "e.g. t3.micro or m7g.large",
       }),
@@ -312,7 +317,7 @@ export const accessEntrySchema = object(
   {
     principalArn: string({
       description: "IAM role or user that gets access",
-      pattern: new RegExp(`^${"arn:aws(-cn|-us-gov|-iso|-iso-b|-iso-e|-iso-f|-eusc)?"}:iam::\\d{12}:(role|user)/([\\w+=,.@-]+/)*[\\w+=,.@-]{1,64}$`),
+      pattern: new RegExp(`^${ARN_PARTITION}:iam::\\d{12}:(role|user)/([\\w+=,.@-]+/)*[\\w+=,.@-]{1,64}$`),
       patternRule: "must be an IAM role or user ARN: arn:<partition>:iam::<account>:role/<name> (not an sts assumed-role ARN)",
       fix: "e.g. arn:aws:iam::111122223333:role/platform-admins",
     }),
@@ -339,13 +344,13 @@ export const clusterSchema = object(
     name: eksName("Cluster name; also the stack name", "cluster", 100, "simple-bank"),
     region: string({
       description: "AWS region",
-      pattern: /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/,
+      pattern: AWS_REGION,
       patternRule: "must be an AWS region code like us-east-1",
       fix: "e.g. us-east-1 or eu-central-1",
     }),
     kubernetesVersion: string({
       description: "Kubernetes version, a string 1.NN",
-      pattern: /^1\.\d{2}$/,
+      pattern: KUBERNETES_VERSION,
       patternRule: 'must be a Kubernetes minor version 1.NN, like "1.35"',
       fix: 'write the version in quotes, e.g. "1.35" (as a number, 1.30 is read as 1.3)',
     }),
@@ -447,7 +452,7 @@ export const clusterSchema = object(
               region: optional(
                 string({
                   description: "Region of the bucket (default: the cluster's)",
-                  pattern: /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/,
+                  pattern: AWS_REGION,
                   patternRule: "must be an AWS region code like us-east-1",
                 }),
               ),
@@ -489,6 +494,11 @@ export const clusterSchema = object(
 export type ClusterConfig = Infer<typeof clusterSchema>;
 export type NodeGroupSettings = Infer<typeof nodeGroupSchema>;
 export type RoleReference = ClusterConfig["clusterRole"];
+
+/** What identifies a role reference (its name, or its ARN): node groups with the same key share one role. */
+export function roleKey(role: RoleReference): string {
+  return role.name ?? role.arn ?? "";
+}
 export type NetworkSettings = ClusterConfig["network"];
 export type EndpointSettings = ClusterConfig["endpoint"];
 export type SecretsEncryptionSettings = NonNullable<ClusterConfig["secretsEncryption"]>;

@@ -1,22 +1,11 @@
 /** `npm run check`: the security findings of every configured cluster, and whether any is neither fixed nor waived. */
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
-import { App } from "cdktf";
-import { ClusterStack } from "../cluster-stack";
+import { detachedClusterStack } from "../cluster-stack";
 import { ClusterConfig } from "../config/schema";
 import { Finding, findingsOf, today, unusedWaivers } from "./findings";
 
-/** The stack's Terraform JSON, synthesized in memory (a scratch outdir, removed again). */
+/** The stack's Terraform JSON, synthesized in memory. */
 export function synthesizeTerraform(config: ClusterConfig): Record<string, any> {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "eks-cdktf-check-"));
-  try {
-    const stack = new ClusterStack(new App({ outdir }), config);
-    stack.prepareStack();
-    return JSON.parse(JSON.stringify(stack.toTerraform()));
-  } finally {
-    fs.rmSync(outdir, { recursive: true, force: true });
-  }
+  return JSON.parse(JSON.stringify(detachedClusterStack(config).toTerraform()));
 }
 
 function describe(f: Finding): string {

@@ -1,6 +1,6 @@
 /** A Mermaid flowchart of one cluster: network, roles and policies, cluster, add-ons and node groups, in creation order. */
 import { ADDONS_BEFORE_NODES, CLUSTER_ROLE_POLICIES, NODE_ROLE_POLICIES } from "../config/defaults";
-import { ClusterConfig, RoleReference } from "../config/schema";
+import { ClusterConfig, RoleReference, roleKey } from "../config/schema";
 
 /** A Mermaid node id from any name. */
 function id(prefix: string, name: string): string {
@@ -42,7 +42,7 @@ export function clusterDiagram(config: ClusterConfig): string {
   for (const [name] of before) lines.push(`  cluster --> ${id("addon", name)}`);
 
   const roles = new Map<string, RoleReference>();
-  for (const group of config.nodeGroups) roles.set(group.role.name ?? group.role.arn ?? "", group.role);
+  for (const group of config.nodeGroups) roles.set(roleKey(group.role), group.role);
   for (const [key, role] of roles) lines.push(`  ${id("node_role", key)}[${roleLabel("node", role, NODE_ROLE_POLICIES)}]`);
 
   for (const group of config.nodeGroups) {
@@ -51,7 +51,7 @@ export function clusterDiagram(config: ClusterConfig): string {
     lines.push(
       `  ${node}[${label(`node group ${group.name}`, `${group.instanceTypes.join(", ")} ${group.capacityType}`, `${s.minSize} / ${s.desiredSize} / ${s.maxSize} nodes`)}]`,
     );
-    lines.push(`  ${id("node_role", group.role.name ?? group.role.arn ?? "")} -->|assumed by| ${node}`);
+    lines.push(`  ${id("node_role", roleKey(group.role))} -->|assumed by| ${node}`);
     lines.push(before.length > 0 ? before.map(([name]) => `  ${id("addon", name)} --> ${node}`).join("\n") : `  cluster --> ${node}`);
     for (const [name] of after) lines.push(`  ${node} --> ${id("addon", name)}`);
   }

@@ -2,6 +2,7 @@
  * Security findings, computed from the synthesized Terraform JSON (what will be applied, not what the config
  * meant), then matched against the config's waivers.
  */
+import { LOG_TYPES } from "../config/schema";
 import { SECURITY_RULES, SecurityRule, Severity } from "./catalogue";
 import support from "./kubernetes-support.json";
 
@@ -21,8 +22,6 @@ export interface Waiver {
 }
 
 type Json = Record<string, any>;
-
-const ALL_LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"];
 
 const rule = (key: string): SecurityRule => SECURITY_RULES.find((r) => r.key === key)!;
 
@@ -92,7 +91,7 @@ export function findingsOf(tf: Json, waivers: readonly Waiver[] = [], date = tod
       }
     }
     const logs: string[] = cluster.enabled_cluster_log_types ?? [];
-    const missing = ALL_LOG_TYPES.filter((t) => !logs.includes(t));
+    const missing = LOG_TYPES.filter((t) => !logs.includes(t));
     if (missing.length > 0) {
       found.push({ rule: rule("control-plane-logs"), address, detail: `enabled_cluster_log_types lacks ${missing.join(", ")}` });
     }

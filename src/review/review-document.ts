@@ -4,7 +4,7 @@
  */
 import { ADDONS_BEFORE_NODES, CLUSTER_ROLE_POLICIES, NODE_ROLE_POLICIES } from "../config/defaults";
 import { instanceSpecs, podLimit } from "../config/instance-types";
-import { ClusterConfig, RoleReference } from "../config/schema";
+import { ClusterConfig, RoleReference, roleKey } from "../config/schema";
 import { clusterDiagram } from "./diagram";
 import { Finding, versionSupport } from "./findings";
 
@@ -176,7 +176,7 @@ export function reviewDocument(input: ReviewInput): string {
   else roleRows.push([roleName(c.clusterRole), "managed outside this project", "managed outside this project"]);
   const seen = new Set<string>();
   for (const g of c.nodeGroups) {
-    const key = g.role.name ?? g.role.arn ?? "";
+    const key = roleKey(g.role);
     if (seen.has(key)) continue;
     seen.add(key);
     roleRows.push(g.role.name ? [roleName(g.role), "ec2.amazonaws.com", NODE_ROLE_POLICIES.join(", ")] : [roleName(g.role), "managed outside this project", "managed outside this project"]);
