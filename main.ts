@@ -24,8 +24,8 @@ function main(): number {
   // cdktf and the constructs load only now: a rejected configuration is reported without their ~0.3 s.
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { App } = require("cdktf") as typeof import("cdktf");
-  const { ClusterStack } = require("./src/cluster-stack") as typeof import("./src/cluster-stack");
-  const { removeStaleFolders, writeHandoff } = require("./src/handoff") as typeof import("./src/handoff");
+  const { ClusterStack } = require("./src/constructs/cluster-stack") as typeof import("./src/constructs/cluster-stack");
+  const { removeStaleFolders, writeHandoff } = require("./src/output/handoff") as typeof import("./src/output/handoff");
   /* eslint-enable @typescript-eslint/no-require-imports */
 
   const app = new App();

@@ -1,6 +1,6 @@
 import { EksAccessEntry } from "@cdktf/provider-aws/lib/eks-access-entry";
 import { EksAccessPolicyAssociation } from "@cdktf/provider-aws/lib/eks-access-policy-association";
-import { ClusterAccess, principalId } from "../src/cluster-access";
+import { ClusterAccess, principalId } from "../src/constructs/cluster/cluster-access";
 import { parse, synthScope } from "../test-support/synth";
 
 const ADMINS = "arn:aws:iam::111122223333:role/platform-admins";

@@ -1,7 +1,7 @@
 import { DataAwsEksAddonVersion } from "@cdktf/provider-aws/lib/data-aws-eks-addon-version";
 import { EksAddon } from "@cdktf/provider-aws/lib/eks-addon";
 import { TerraformOutput } from "cdktf";
-import { ADDONS_BEFORE_NODES, ClusterAddons } from "../src/cluster-addons";
+import { ADDONS_BEFORE_NODES, ClusterAddons } from "../src/constructs/cluster/cluster-addons";
 import { AddonSettings } from "../src/config/schema";
 import { parse, resource, synthScope } from "../test-support/synth";
 

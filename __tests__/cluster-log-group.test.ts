@@ -1,5 +1,5 @@
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
-import { ClusterLogGroup } from "../src/cluster-log-group";
+import { ClusterLogGroup } from "../src/constructs/cluster/cluster-log-group";
 import { parse, synthScope } from "../test-support/synth";
 
 describe("ClusterLogGroup", () => {

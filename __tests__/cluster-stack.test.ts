@@ -4,7 +4,7 @@ import { EksNodeGroup } from "@cdktf/provider-aws/lib/eks-node-group";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Testing } from "cdktf";
-import { ClusterStack } from "../src/cluster-stack";
+import { ClusterStack } from "../src/constructs/cluster-stack";
 import { DEFAULT_CLUSTER } from "../src/config/defaults";
 import { addresses, clusterConfig, nodeGroupSettings, parse, resource, synthCluster } from "../test-support/synth";
 

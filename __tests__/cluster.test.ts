@@ -1,7 +1,7 @@
 import { EksCluster } from "@cdktf/provider-aws/lib/eks-cluster";
-import { Cluster, ClusterProps, endpointFlags } from "../src/cluster";
-import { ServiceRole } from "../src/service-role";
-import { ReadableStack } from "../src/readable-stack";
+import { Cluster, ClusterProps, endpointFlags } from "../src/constructs/cluster/cluster";
+import { ServiceRole } from "../src/constructs/service-role";
+import { ReadableStack } from "../src/constructs/readable-stack";
 import { resource, synthScope } from "../test-support/synth";
 
 const SUBNETS = ["subnet-0aaa", "subnet-0bbb"];

@@ -2,7 +2,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { loadClusters } from "../src/config/load";
-import { renderHandoffHcl } from "../src/handoff";
+import { renderHandoffHcl } from "../src/output/handoff";
 import { synthCluster } from "../test-support/synth";
 import { describeWithTerraform, offlineCopy, validateHandoffs, validateStacks, workdir } from "../test-support/terraform";
 

@@ -2,9 +2,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { App } from "cdktf";
-import { ClusterStack } from "../src/cluster-stack";
+import { ClusterStack } from "../src/constructs/cluster-stack";
 import { DEFAULT_CLUSTER } from "../src/config/defaults";
-import { modernizeHcl, renderHandoffHcl, tidyBlankLines, writeHandoff } from "../src/handoff";
+import { modernizeHcl, renderHandoffHcl, tidyBlankLines, writeHandoff } from "../src/output/handoff";
 
 describe("hand-off HCL", () => {
   let hcl = "";

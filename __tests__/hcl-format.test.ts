@@ -1,4 +1,4 @@
-import { formatHcl } from "../src/hcl-format";
+import { formatHcl } from "../src/output/hcl-format";
 
 describe("formatHcl", () => {
   it("GIVEN cdktf's unindented HCL WHEN formatted THEN blocks are indented and runs of attributes aligned, as terraform fmt does", () => {

@@ -1,7 +1,7 @@
 import { EksNodeGroup } from "@cdktf/provider-aws/lib/eks-node-group";
 import { NodeGroupSettings } from "../src/config/schema";
-import { ManagedNodeGroup } from "../src/managed-node-group";
-import { ServiceRole } from "../src/service-role";
+import { ManagedNodeGroup } from "../src/constructs/managed-node-group";
+import { ServiceRole } from "../src/constructs/service-role";
 import { nodeGroupSettings, resource, synthScope } from "../test-support/synth";
 
 function synthGroup(settings: NodeGroupSettings = nodeGroupSettings(), extra: { clusterTags?: Record<string, string>; version?: string } = {}): string {

@@ -2,7 +2,7 @@ import { TerraformOutput } from "cdktf";
 import { DataAwsAvailabilityZones } from "@cdktf/provider-aws/lib/data-aws-availability-zones";
 import { DataAwsSubnets } from "@cdktf/provider-aws/lib/data-aws-subnets";
 import { DataAwsVpc } from "@cdktf/provider-aws/lib/data-aws-vpc";
-import { EKS_UNSUPPORTED_ZONE_IDS, NetworkLookup } from "../src/network-lookup";
+import { EKS_UNSUPPORTED_ZONE_IDS, NetworkLookup } from "../src/constructs/network-lookup";
 import { parse, synthScope } from "../test-support/synth";
 
 describe("NetworkLookup", () => {

@@ -1,6 +1,6 @@
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { AmiType } from "../src/config/schema";
-import { NodeLaunchTemplate, rootDeviceName } from "../src/node-launch-template";
+import { NodeLaunchTemplate, rootDeviceName } from "../src/constructs/node-launch-template";
 import { synthScope } from "../test-support/synth";
 
 describe("NodeLaunchTemplate", () => {

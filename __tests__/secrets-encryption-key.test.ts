@@ -1,6 +1,6 @@
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
-import { SecretsEncryptionKey } from "../src/secrets-encryption-key";
+import { SecretsEncryptionKey } from "../src/constructs/cluster/secrets-encryption-key";
 import { parse, synthScope } from "../test-support/synth";
 
 describe("SecretsEncryptionKey", () => {

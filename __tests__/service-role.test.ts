@@ -1,6 +1,6 @@
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
-import { ServiceRole, trustPolicy } from "../src/service-role";
+import { ServiceRole, trustPolicy } from "../src/constructs/service-role";
 import { parse, synthScope } from "../test-support/synth";
 
 const PARTITION = "${data.aws_partition.current.partition}";

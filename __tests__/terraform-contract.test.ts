@@ -4,7 +4,7 @@
  */
 import { DEFAULT_CLUSTER } from "../src/config/defaults";
 import { ClusterConfig } from "../src/config/schema";
-import { renderHandoffHcl } from "../src/handoff";
+import { renderHandoffHcl } from "../src/output/handoff";
 import { clusterConfig, nodeGroupSettings, offlineClusterConfig, synthCluster } from "../test-support/synth";
 import { describeWithTerraform, offlineCopy, Terraform, validateStacks, workdir } from "../test-support/terraform";
 

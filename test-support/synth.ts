@@ -2,8 +2,8 @@
 import { Testing } from "cdktf";
 // Declares cdktf's matchers on jest's `expect` for the type-checker.
 import "cdktf/lib/testing/adapters/jest";
-import { ClusterStack } from "../src/cluster-stack";
-import { ReadableStack } from "../src/readable-stack";
+import { ClusterStack } from "../src/constructs/cluster-stack";
+import { ReadableStack } from "../src/constructs/readable-stack";
 import { DEFAULT_CLUSTER, DEFAULT_NODE_GROUP } from "../src/config/defaults";
 import { ClusterConfig, NodeGroupSettings } from "../src/config/schema";
 

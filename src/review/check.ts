@@ -1,5 +1,5 @@
 /** `npm run check`: the security findings of every configured cluster, and whether any is neither fixed nor waived. */
-import { detachedClusterStack } from "../cluster-stack";
+import { detachedClusterStack } from "../constructs/cluster-stack";
 import { ClusterConfig } from "../config/schema";
 import { Finding, findingsOf, today, unusedWaivers } from "./findings";
 

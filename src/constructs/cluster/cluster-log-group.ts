@@ -1,6 +1,6 @@
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { Construct } from "constructs";
-import { tagsArgument } from "./tags";
+import { tagsArgument } from "../tags";
 
 export interface ClusterLogGroupProps {
   /** Name of the cluster whose control-plane logs the group holds. */

@@ -1,7 +1,7 @@
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { Construct } from "constructs";
-import { tagsArgument } from "./tags";
+import { tagsArgument } from "../tags";
 
 export interface SecretsEncryptionKeyProps {
   /** Name of the cluster; the alias is `alias/eks/<name>`. */

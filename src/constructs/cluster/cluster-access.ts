@@ -1,8 +1,8 @@
 import { EksAccessEntry } from "@cdktf/provider-aws/lib/eks-access-entry";
 import { EksAccessPolicyAssociation } from "@cdktf/provider-aws/lib/eks-access-policy-association";
 import { Construct } from "constructs";
-import { AccessEntrySettings } from "./config/schema";
-import { tagsArgument } from "./tags";
+import { AccessEntrySettings } from "../../config/schema";
+import { tagsArgument } from "../tags";
 
 export interface ClusterAccessProps {
   /** Name of the cluster (a reference, so entries follow its creation). */

@@ -1,10 +1,10 @@
 import { EksCluster } from "@cdktf/provider-aws/lib/eks-cluster";
 import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { DEFAULT_CLUSTER } from "./config/defaults";
-import { AccessSettings, EndpointAccess, EndpointSettings, LoggingSettings, UpgradePolicySettings } from "./config/schema";
-import { ServiceRole } from "./service-role";
-import { tagsArgument } from "./tags";
+import { DEFAULT_CLUSTER } from "../../config/defaults";
+import { AccessSettings, EndpointAccess, EndpointSettings, LoggingSettings, UpgradePolicySettings } from "../../config/schema";
+import { ServiceRole } from "../service-role";
+import { tagsArgument } from "../tags";
 
 export interface ClusterProps {
   /** Cluster name. */

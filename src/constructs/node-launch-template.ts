@@ -1,6 +1,6 @@
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { Construct } from "constructs";
-import { AmiType } from "./config/schema";
+import { AmiType } from "../config/schema";
 import { tagsArgument } from "./tags";
 
 export interface NodeLaunchTemplateProps {

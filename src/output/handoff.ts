@@ -1,10 +1,10 @@
 import * as fs from "fs";
 import * as path from "path";
-import { detachedClusterStack } from "./cluster-stack";
-import { ClusterConfig } from "./config/schema";
+import { detachedClusterStack } from "../constructs/cluster-stack";
+import { ClusterConfig } from "../config/schema";
 import { formatHcl } from "./hcl-format";
-import { findingsOf, today } from "./review/findings";
-import { reviewDocument } from "./review/review-document";
+import { findingsOf, today } from "../review/findings";
+import { reviewDocument } from "../review/review-document";
 
 /** Folder of a cluster's hand-off, below the app's outdir. */
 export function handoffDir(outdir: string, clusterName: string): string {

@@ -1,7 +1,7 @@
 import { EksNodeGroup } from "@cdktf/provider-aws/lib/eks-node-group";
 import { ITerraformDependable, Token } from "cdktf";
 import { Construct } from "constructs";
-import { NodeGroupSettings } from "./config/schema";
+import { NodeGroupSettings } from "../config/schema";
 import { NodeLaunchTemplate } from "./node-launch-template";
 import { ServiceRole } from "./service-role";
 import { tagsArgument } from "./tags";

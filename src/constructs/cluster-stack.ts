@@ -5,16 +5,16 @@ import * as os from "os";
 import * as path from "path";
 import { App, LocalBackend, S3Backend, TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
-import { Cluster } from "./cluster";
-import { ClusterAccess } from "./cluster-access";
-import { ClusterAddons } from "./cluster-addons";
-import { ClusterLogGroup } from "./cluster-log-group";
-import { CLUSTER_ROLE_POLICIES, NODE_ROLE_POLICIES } from "./config/defaults";
-import { ClusterConfig, RoleReference, roleKey } from "./config/schema";
+import { Cluster } from "./cluster/cluster";
+import { ClusterAccess } from "./cluster/cluster-access";
+import { ClusterAddons } from "./cluster/cluster-addons";
+import { ClusterLogGroup } from "./cluster/cluster-log-group";
+import { CLUSTER_ROLE_POLICIES, NODE_ROLE_POLICIES } from "../config/defaults";
+import { ClusterConfig, RoleReference, roleKey } from "../config/schema";
 import { ManagedNodeGroup } from "./managed-node-group";
 import { NetworkLookup } from "./network-lookup";
 import { ReadableStack } from "./readable-stack";
-import { SecretsEncryptionKey } from "./secrets-encryption-key";
+import { SecretsEncryptionKey } from "./cluster/secrets-encryption-key";
 import { ServiceRole } from "./service-role";
 
 export interface ClusterStackOptions {

@@ -3,7 +3,7 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { Fn, ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { RoleReference } from "./config/schema";
+import { RoleReference } from "../config/schema";
 import { tagsArgument } from "./tags";
 
 export interface ServiceRoleProps {

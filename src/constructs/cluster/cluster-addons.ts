@@ -2,9 +2,9 @@ import { DataAwsEksAddonVersion } from "@cdktf/provider-aws/lib/data-aws-eks-add
 import { EksAddon } from "@cdktf/provider-aws/lib/eks-addon";
 import { dependable, ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { ADDONS_BEFORE_NODES } from "./config/defaults";
-import { AddonSettings } from "./config/schema";
-import { tagsArgument } from "./tags";
+import { ADDONS_BEFORE_NODES } from "../../config/defaults";
+import { AddonSettings } from "../../config/schema";
+import { tagsArgument } from "../tags";
 
 export { ADDONS_BEFORE_NODES };
 
