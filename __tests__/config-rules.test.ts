@@ -1,6 +1,6 @@
 /** Every validation rule: a bad config, the path it must name, and what the message must say. */
 import { ConfigError, resolveClusters } from "../src/config/load";
-import { Issue } from "../src/config/schema-dsl";
+import { Issue } from "../src/config/schema-parts";
 
 /** The problems of a config; fails the test when it is accepted. */
 function problems(given: unknown): Issue[] {
@@ -87,7 +87,7 @@ const CASES: [string, unknown, string, RegExp][] = [
   ["log type in the wrong case", { logging: { types: ["Audit"] } }, "logging.types[0]", /one of api, audit, authenticator, controllerManager, scheduler/],
   ["log type twice", { logging: { types: ["api", "api"] } }, "logging.types[1]", /must not repeat/],
   // add-ons
-  ["add-on name in upper case", { addons: { CoreDNS: { version: "latest" } } }, 'addons.CoreDNS (the key)', /lower-case letters, digits and -/],
+  ["add-on name in upper case", { addons: { CoreDNS: { version: "latest" } } }, 'addons.CoreDNS (the key)', /lower-case letters, digits, - and _/],
   ["add-on version not semver", { addons: { coredns: { version: "1.11" } } }, "addons.coredns.version", /latest, default, or a pinned version vX.Y.Z-eksbuild.N/],
   ["add-on version without eksbuild", { addons: { coredns: { version: "v1.11.4" } } }, "addons.coredns.version", /vX.Y.Z-eksbuild.N/],
   // node groups

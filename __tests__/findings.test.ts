@@ -1,6 +1,6 @@
 /** Every security rule: a config (or Terraform) that triggers it and one that does not. */
 import { resolveClusters } from "../src/config/load";
-import { RULE_IDS, SECURITY_RULES } from "../src/review/catalogue";
+import { RULE_IDS, SECURITY_RULES } from "../src/config/catalogs/security-rules";
 import { checkClusters, synthesizeTerraform } from "../src/review/check";
 import { findingsOf, unusedWaivers, versionSupport } from "../src/review/findings";
 

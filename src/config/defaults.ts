@@ -1,23 +1,6 @@
-import type { ClusterConfig, NodeGroupSettings } from "./schema";
+import { ClusterConfig, DEFAULT_NODE_GROUP } from "./schema";
 
-/**
- * The walk-through's node group, updated: AL2023 instead of AL2 (no AL2 AMIs exist for Kubernetes 1.33+).
- * Every node group in a config file is completed from this one.
- */
-export const DEFAULT_NODE_GROUP: NodeGroupSettings = {
-  name: "simple-bank",
-  role: { name: "AWSEKSNodeRole" },
-  amiType: "AL2023_x86_64_STANDARD",
-  capacityType: "ON_DEMAND",
-  instanceTypes: ["t3.micro"],
-  diskSize: 10,
-  scaling: { minSize: 1, maxSize: 2, desiredSize: 1 },
-  update: { maxUnavailable: 1 },
-  labels: {},
-  taints: [],
-  ignoreDesiredSizeChanges: false,
-  tags: {},
-};
+export { DEFAULT_NODE_GROUP };
 
 /**
  * The walk-through's cluster as the console creates it today: the embedded default, and the base every

@@ -9,7 +9,7 @@ import * as path from "path";
 import { DEFAULT_CLUSTER } from "./defaults";
 import { checkClusterRules } from "./rules";
 import { ClusterConfig, clusterSchema } from "./schema";
-import { childPath, Issue, nearest } from "./schema-dsl";
+import { childPath, isPlainObject, Issue, merge, nearest, validate } from "./schema-parts";
 
 /** A config that cannot be used: every problem, each with its path, value, rule and fix. */
 export class ConfigError extends Error {
@@ -56,18 +56,19 @@ export function resolveClusters(raw: unknown, source: string, lineOf: ParsedFile
   const warnings: Issue[] = [];
   const entries: { given: unknown; at: string }[] = [];
 
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+  if (!isPlainObject(raw)) {
     errors.push({ path: "(top level)", value: raw, rule: "must be one cluster (key: value pairs) or { clusters: [...] }", fix: "start from examples/walkthrough.yaml" });
-  } else if ("clusters" in raw) {
-    const { clusters, ...others } = raw as Record<string, unknown>;
-    for (const key of Object.keys(others)) {
+  } else if (Object.prototype.hasOwnProperty.call(raw, "clusters")) {
+    for (const key of Object.keys(raw)) {
+      if (key === "clusters") continue;
       errors.push({
-        path: key,
-        value: others[key],
+        path: childPath("", key),
+        value: raw[key],
         rule: "is not allowed beside clusters: a file holds one cluster, or clusters and nothing else",
         fix: `move ${key} into each entry of clusters${nearest(key, ["clusters"]) ? ", or did you mean `clusters`?" : ""}`,
       });
     }
+    const clusters = raw.clusters;
     if (!Array.isArray(clusters) || clusters.length === 0) {
       errors.push({ path: "clusters", value: clusters, rule: "must be a list of at least one cluster", fix: "write clusters: [ { name: ... }, ... ]" });
     } else {
@@ -81,23 +82,22 @@ export function resolveClusters(raw: unknown, source: string, lineOf: ParsedFile
   const givenClusters: unknown[] = [];
   const names = new Map<string, string>();
   for (const { given, at } of entries) {
-    const merged = clusterSchema.merge(DEFAULT_CLUSTER, given);
-    const issues: Issue[] = [];
-    const cluster = clusterSchema.check(merged, at, issues);
-    const rules = checkClusterRules(merged, given, at);
+    const merged = merge(clusterSchema, DEFAULT_CLUSTER, given);
+    const { value: cluster, issues } = validate(clusterSchema, merged, at);
+    const rules = checkClusterRules(merged, given, at, issues);
     errors.push(...issues, ...rules.errors);
     warnings.push(...rules.warnings);
-    const name = (merged as { name?: unknown }).name;
+    const name = isPlainObject(merged) ? merged.name : undefined;
     if (typeof name === "string") {
-      if (names.has(name)) {
+      const first = names.get(name);
+      if (first !== undefined) {
         errors.push({
           path: childPath(at, "name"),
           value: name,
-          rule: `must be unique in the file (${names.get(name)} has it too): each cluster is a stack named after it`,
+          rule: `must be unique in the file (${first} has it too): each cluster is a stack named after it`,
           fix: "rename one of the clusters",
         });
-      }
-      names.set(name, childPath(at, "name"));
+      } else names.set(name, childPath(at, "name"));
     }
     if (cluster) {
       clusters.push(cluster);

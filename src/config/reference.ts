@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { DEFAULT_CLUSTER } from "./defaults";
 import { clusterSchema } from "./schema";
-import { ArraySchema, ObjectSchema, RecordSchema, Schema } from "./schema-dsl";
+import { childrenOf, fieldsOf, jsonSchemaOf, meta, unwrap } from "./schema-parts";
 
 export const JSON_SCHEMA_FILE = "cluster-config.schema.json";
 export const REFERENCE_FILE = path.join("docs", "config-reference.md");
@@ -20,7 +20,7 @@ export function configJsonSchema(): Record<string, unknown> {
     title: "eks-cdktf cluster configuration",
     description:
       "One EKS cluster, or { clusters: [...] }. Every key is optional: an omitted key takes the embedded default (the walk-through). Objects merge, lists replace.",
-    definitions: { cluster: clusterSchema.jsonSchema(DEFAULT_CLUSTER) },
+    definitions: { cluster: jsonSchemaOf(clusterSchema, DEFAULT_CLUSTER) },
     anyOf: [
       { $ref: "#/definitions/cluster" },
       {
@@ -45,26 +45,31 @@ function showDefault(value: unknown, optional: boolean): string {
   return `\`${JSON.stringify(value)}\``;
 }
 
-function rows(schema: Schema<unknown>, key: string, defaultValue: unknown, optional: boolean, out: Row[]): void {
-  out.push({ key, allowed: schema.allowed(), default: showDefault(defaultValue, optional), description: schema.doc.description });
-  if (schema instanceof ArraySchema && schema.item instanceof ObjectSchema) fieldRows(schema.item, `${key}[]`, schema.options.itemBase, out);
-  else if (schema instanceof RecordSchema && schema.value instanceof ObjectSchema) fieldRows(schema.value, `${key}.<name>`, schema.options.entryBase, out);
-  else if (schema instanceof ObjectSchema) fieldRows(schema, key, defaultValue, out);
+type Block = Parameters<typeof meta>[0];
+
+function rows(schema: Block, key: string, defaultValue: unknown, optional: boolean, out: Row[]): void {
+  const m = meta(schema);
+  out.push({ key, allowed: m.allowed, default: showDefault(defaultValue, optional), description: m.description });
+  const { item, value } = childrenOf(schema);
+  if (item && fieldsOf(item)) fieldRows(item, `${key}[]`, m.itemBase, out);
+  else if (value && fieldsOf(value)) fieldRows(value, `${key}.<name>`, m.entryBase, out);
+  else if (fieldsOf(schema)) fieldRows(schema, key, defaultValue, out);
 }
 
 /** Rows for the fields of an object, below `key`. */
-function fieldRows(schema: ObjectSchema<any>, key: string, defaultValue: unknown, out: Row[]): void {
-  for (const k of Object.keys(schema.shape)) {
+function fieldRows(schema: Block, key: string, defaultValue: unknown, out: Row[]): void {
+  const fields = fieldsOf(schema) ?? {};
+  for (const [k, field] of Object.entries(fields)) {
     const childDefault = (defaultValue as Record<string, unknown> | undefined)?.[k];
-    rows(schema.fieldSchema(k)!, `${key}.${k}`, childDefault, schema.isOptional(k), out);
+    rows(field, `${key}.${k}`, childDefault, unwrap(field) !== field, out);
   }
 }
 
 /** The reference page: one row per key. */
 export function configReference(): string {
   const out: Row[] = [];
-  for (const k of Object.keys(clusterSchema.shape)) {
-    rows(clusterSchema.fieldSchema(k)!, k, (DEFAULT_CLUSTER as Record<string, unknown>)[k], clusterSchema.isOptional(k), out);
+  for (const [k, field] of Object.entries(fieldsOf(clusterSchema) ?? {})) {
+    rows(field, k, (DEFAULT_CLUSTER as Record<string, unknown>)[k], unwrap(field) !== field, out);
   }
   const cell = (text: string) => text.replace(/\|/g, "\\|");
   return [

@@ -1,6 +1,6 @@
 /** How configuration problems and warnings read on the terminal. */
 import { ConfigError, LoadedClusters } from "./load";
-import { Issue } from "./schema-dsl";
+import { Issue } from "./schema-parts";
 
 function show(value: unknown): string {
   if (value === undefined) return "(missing)";

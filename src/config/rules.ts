@@ -1,12 +1,12 @@
 /**
  * Rules that span several keys, and warnings for legal but risky choices. They run on the merged configuration
- * (the file laid onto the embedded default) and skip any value the schema already rejected, so every problem is
- * reported once and at once.
+ * (the file laid onto the embedded default) with every value the schema already rejected taken out, so every
+ * problem is reported once and at once, and no rule reasons from a value that is not what it should be.
  */
 import { ADDONS_BEFORE_NODES } from "./defaults";
 import { architectureOf, hasNeuron, hasNvidiaGpu, podLimit } from "./instance-types";
 import { INSTANCE_TYPE, KUBERNETES_VERSION } from "./schema";
-import { childPath, Issue } from "./schema-dsl";
+import { childPath, isPlainObject, Issue, setOwn } from "./schema-parts";
 
 export interface RuleResult {
   readonly errors: Issue[];
@@ -30,15 +30,26 @@ function amiArchitecture(amiType: string): "x86_64" | "arm64" | undefined {
   return undefined;
 }
 
+/** A copy of `value` without the values at `rejected` paths (each path below `at`, as the schema's issues name them). */
+export function withoutRejected(value: unknown, rejected: ReadonlySet<string>, at: string): unknown {
+  if (rejected.has(at)) return undefined;
+  if (Array.isArray(value)) return value.map((item, i) => withoutRejected(item, rejected, childPath(at, i)));
+  if (!isPlainObject(value)) return value;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) setOwn(copy, key, withoutRejected(value[key], rejected, childPath(at, key)));
+  return copy;
+}
+
 /**
- * @param cluster the merged cluster configuration (possibly invalid: values the schema rejected are skipped)
+ * @param cluster the merged cluster configuration (possibly invalid)
  * @param given the cluster as the file gave it, to tell a given value from a default
  * @param at path of the cluster in the file: "" or "clusters[1]"
+ * @param rejected what the schema found wrong: the values at these paths are left out of every rule
  */
-export function checkClusterRules(cluster: unknown, given: unknown, at: string): RuleResult {
+export function checkClusterRules(cluster: unknown, given: unknown, at: string, rejected: readonly Issue[] = []): RuleResult {
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
-  const c = obj(cluster);
+  const c = obj(withoutRejected(cluster, new Set(rejected.map((issue) => issue.path.replace(/ \(the key\)$/, ""))), at));
   const path = (...keys: (string | number)[]) => keys.reduce<string>((p, k) => childPath(p, k), at);
 
   // endpoint

@@ -1,11 +1,11 @@
 /**
  * The cluster configuration: the one source of the TypeScript types, the validation of config files, how a file
  * merges onto the embedded default, the JSON Schema (cluster-config.schema.json) and the reference page.
- * Rules that span several keys live in rules.ts.
+ * Rules that span several keys live in rules.ts; the embedded default cluster in defaults.ts, which builds on this
+ * file (this one imports nothing of the config layer but its building blocks and the finding ids waivers name).
  */
-import { RULE_IDS } from "../review/catalogue";
-import { DEFAULT_NODE_GROUP } from "./defaults";
-import { array, boolean, enumOf, Infer, integer, object, optional, record, string, StringCheck } from "./schema-dsl";
+import { RULE_IDS } from "./catalogs/security-rules";
+import { array, boolean, enumOf, Infer, integer, object, optional, record, string, StringCheck } from "./schema-parts";
 
 export const ENDPOINT_ACCESS_VALUES = ["public", "public-and-private", "private"] as const;
 export type EndpointAccess = (typeof ENDPOINT_ACCESS_VALUES)[number];
@@ -149,7 +149,8 @@ const ARN_PARTITION = "arn:aws(-cn|-us-gov|-iso|-iso-b|-iso-e|-iso-f|-eusc)?";
 /** Patterns the cross-key rules need too. */
 export const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9-]+$/;
 export const KUBERNETES_VERSION = /^1\.\d{2}$/;
-const AWS_REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
+/** Region codes of every partition: us-east-1, us-gov-west-1, cn-north-1, us-isob-east-1, eusc-de-east-1. */
+export const AWS_REGION = /^[a-z]{2,4}(-(gov|iso[a-z]?|[a-z]{2}))?-[a-z]+-\d{1,2}$/;
 
 const roleReference = (defaultName: string) =>
   object(
@@ -281,6 +282,25 @@ export const nodeGroupSchema = object(
   },
   { description: "A managed node group" },
 );
+
+/**
+ * The walk-through's node group, updated: AL2023 instead of AL2 (no AL2 AMIs exist for Kubernetes 1.33+).
+ * Every node group in a config file is completed from this one.
+ */
+export const DEFAULT_NODE_GROUP: NodeGroupSettings = {
+  name: "simple-bank",
+  role: { name: "AWSEKSNodeRole" },
+  amiType: "AL2023_x86_64_STANDARD",
+  capacityType: "ON_DEMAND",
+  instanceTypes: ["t3.micro"],
+  diskSize: 10,
+  scaling: { minSize: 1, maxSize: 2, desiredSize: 1 },
+  update: { maxUnavailable: 1 },
+  labels: {},
+  taints: [],
+  ignoreDesiredSizeChanges: false,
+  tags: {},
+};
 
 export const addonSchema = object(
   {
@@ -466,9 +486,11 @@ export const clusterSchema = object(
     addons: record(
       string({
         description: "Add-on name",
-        pattern: /^[a-z0-9][a-z0-9-]*$/,
-        patternRule: "must be an EKS add-on name: lower-case letters, digits and -",
-        fix: "e.g. vpc-cni or aws-ebs-csi-driver",
+        // AWS add-ons use - (vpc-cni); AWS Marketplace add-ons are <vendor>_<product> (kubecost_kubecost).
+        pattern: /^[a-z0-9][a-z0-9_-]*$/,
+        patternRule: "must be an EKS add-on name: lower-case letters, digits, - and _ (AWS Marketplace add-ons: vendor_product)",
+        maxLength: 100,
+        fix: "e.g. vpc-cni, aws-ebs-csi-driver or kubecost_kubecost",
       }),
       addonSchema,
       { description: "EKS add-ons by name (null leaves out a default add-on)", nullRemoves: true, entryBase: { version: "latest" } },

@@ -3,7 +3,7 @@
  * meant), then matched against the config's waivers.
  */
 import { LOG_TYPES } from "../config/schema";
-import { SECURITY_RULES, SecurityRule, Severity } from "./catalogue";
+import { SECURITY_RULES, SecurityRule, Severity } from "../config/catalogs/security-rules";
 import support from "./kubernetes-support.json";
 
 export interface Finding {
