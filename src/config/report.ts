@@ -1,20 +1,27 @@
 /** How configuration problems and warnings read on the terminal. */
 import { ConfigError, LoadedClusters } from "./load";
+import { preview, printable } from "./printable";
 import { Issue } from "./schema-parts";
 
-function show(value: unknown): string {
-  if (value === undefined) return "(missing)";
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
-}
+/** At most this many problems are printed one by one; the count says how many there are. */
+export const MAX_LISTED = 1000;
 
+/** One problem: every part escaped and cut (paths hold user keys, rules and fixes quote user values). */
 function describe(issue: Issue, lines: ReadonlyMap<string, number>, label = "rule"): string {
   const line = lines.get(issue.path);
   return [
-    `  ${issue.path}${line !== undefined ? ` (line ${line})` : ""}: ${show(issue.value)}`,
-    `      ${label}: ${issue.rule}`,
-    `      fix:  ${issue.fix}`,
+    `  ${printable(issue.path, 200)}${line !== undefined ? ` (line ${line})` : ""}: ${preview(issue.value)}`,
+    `      ${label}: ${printable(issue.rule, 500)}`,
+    `      fix:  ${printable(issue.fix, 500)}`,
   ].join("\n");
+}
+
+/** The problems, in file order, at most MAX_LISTED of them. */
+function listed(issues: readonly Issue[], lines: ReadonlyMap<string, number>, label?: string): string[] {
+  const ordered = inFileOrder(issues, lines);
+  const shown = ordered.slice(0, MAX_LISTED).map((issue) => describe(issue, lines, label));
+  if (ordered.length > MAX_LISTED) shown.push(`  ... and ${ordered.length - MAX_LISTED} more`);
+  return shown;
 }
 
 /** Issues by their line in the file (stable; those without a line keep their order, last). */
@@ -26,8 +33,8 @@ function inFileOrder(issues: readonly Issue[], lines: ReadonlyMap<string, number
 export function formatConfigError(error: ConfigError): string {
   const count = `${error.issues.length} problem${error.issues.length === 1 ? "" : "s"}`;
   return [
-    `error: ${error.source} is not a valid cluster configuration (${count}); nothing was written.`,
-    ...inFileOrder(error.issues, error.lines).map((issue) => describe(issue, error.lines)),
+    `error: ${printable(error.source, 200)} is not a valid cluster configuration (${count}); nothing was written.`,
+    ...listed(error.issues, error.lines),
   ].join("\n");
 }
 
@@ -35,7 +42,7 @@ export function formatConfigError(error: ConfigError): string {
 export function formatWarnings(loaded: LoadedClusters): string {
   if (loaded.warnings.length === 0) return "";
   return [
-    `warning: ${loaded.source}: ${loaded.warnings.length} legal but risky setting${loaded.warnings.length === 1 ? "" : "s"}:`,
-    ...inFileOrder(loaded.warnings, loaded.lines).map((w) => describe(w, loaded.lines, "risk")),
+    `warning: ${printable(loaded.source, 200)}: ${loaded.warnings.length} legal but risky setting${loaded.warnings.length === 1 ? "" : "s"}:`,
+    ...listed(loaded.warnings, loaded.lines, "risk"),
   ].join("\n");
 }

@@ -411,6 +411,7 @@ export interface ObjectOptions {
  */
 export function object<Sh extends Shape>(shape: Sh, o: ObjectOptions): Node<InferShape<Sh>> {
   const known = Object.keys(shape);
+  const knownList = `use one of ${known.join(", ")}`;
   const base = v.looseObject(
     shape,
     (issue: v.BaseIssue<unknown>) => {
@@ -433,12 +434,16 @@ export function object<Sh extends Shape>(shape: Sh, o: ObjectOptions): Node<Infe
       }
       const result = (base as unknown as Runnable)["~run"](dataset, config);
       const output: Record<string, unknown> = {};
+      let unknown = 0;
       for (const key of Object.keys(input)) {
         if (hasOwn(shape, key)) {
           if (hasOwn(result.value as object, key)) output[key] = (result.value as Record<string, unknown>)[key];
           continue;
         }
-        addIssue(result, { input: input[key], message: unknownKeyMessage(key, known), path: [pathItem(input, key, input[key])] });
+        // Suggestions for the first unknown keys only: a file of many thousand unknown keys is not a typo.
+        const near = unknown++ < SUGGESTIONS ? nearest(key, known) : undefined;
+        const fix = near ? `did you mean \`${near}\`?` : knownList;
+        addIssue(result, { input: input[key], message: message(UNKNOWN_KEY, fix), path: [pathItem(input, key, input[key])] });
       }
       if (exclusive) {
         const given = exclusive.filter((k) => hasOwn(input, k) && input[k] !== undefined);
@@ -465,10 +470,8 @@ export function object<Sh extends Shape>(shape: Sh, o: ObjectOptions): Node<Infe
 
 /** The rule of an unknown key; `toIssues` adds where it is not known. */
 const UNKNOWN_KEY = "\u0001unknown key";
-function unknownKeyMessage(key: string, known: readonly string[]): string {
-  const near = nearest(key, known);
-  return message(UNKNOWN_KEY, near ? `did you mean \`${near}\`?` : `use one of ${known.join(", ")}`);
-}
+/** Unknown keys of one object that get a did-you-mean. */
+const SUGGESTIONS = 100;
 
 /** The shape of an object block: its fields' blocks. */
 export function fieldsOf(schema: AnySchema): Readonly<Record<string, AnySchema>> | undefined {
@@ -517,7 +520,7 @@ function toIssues(issues: readonly v.BaseIssue<unknown>[], at: string): Issue[] 
 
 /** The closest candidate by edit distance, when it is close enough to be a likely typo. Long words get none. */
 export function nearest(word: string, candidates: readonly string[]): string | undefined {
-  if (word.length > 64) return undefined;
+  if (word.length > 40) return undefined;
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
