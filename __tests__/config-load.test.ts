@@ -3,7 +3,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { DEFAULT_CLUSTER, DEFAULT_NODE_GROUP } from "../src/config/defaults";
-import { ConfigError, ConfigFileError, loadClusters, pathSegments, resolveClusters } from "../src/config/load";
+import { ConfigError, ConfigFileError, loadClusters, resolveClusters } from "../src/config/load";
+import { pathSegments } from "../src/config/parse";
 import { formatConfigError, formatWarnings } from "../src/config/report";
 
 function file(name: string, content: string): string {
@@ -121,7 +122,7 @@ describe("reading files", () => {
     ["a folder", () => os.tmpdir(), /cannot read .*: it is a folder/],
     ["an unknown ending", () => file("c.toml", "name = 'x'"), /c.toml: a cluster configuration must end in .json, .yaml or .yml/],
     ["a YAML syntax error", () => file("c.yaml", "name: a\nnodeGroups: [\n  name: b"), /c.yaml:\d+:\d+: not valid YAML: /],
-    ["a duplicate YAML key", () => file("c.yaml", "name: a\nname: b\n"), /c.yaml:2:1: not valid YAML: Map keys must be unique/],
+    ["a duplicate YAML key", () => file("c.yaml", "name: a\nname: b\n"), /c.yaml:2:1: not valid YAML: the key "name" appears twice in one map \(lines 1 and 2\)/],
     ["a JSON syntax error", () => file("c.json", '{\n  "name": "a",\n}\n'), /c.json:3:1: not valid JSON: /],
   ])("GIVEN %s WHEN loaded THEN the error names the file", (_what, make, message) => {
     const name = make();

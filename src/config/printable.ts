@@ -1,16 +1,29 @@
 /**
  * User values made safe to print on a terminal: no control characters, ANSI escapes, bidi overrides, line or
- * paragraph separators or other invisible format characters reach the screen as themselves (they are shown as
- * `\uXXXX`), and long values are cut.
+ * paragraph separators, unusual spaces or other invisible characters reach the screen as themselves (they are
+ * shown as `\uXXXX`), and long values are cut.
  */
 
-/** Control (Cc), format (Cf: bidi, zero-width, BOM), line and paragraph separators, lone surrogates. */
-const UNSAFE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
+const UNSAFE_CHAR =
+  /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Cn}\u00a0\u034f\u115f\u1160\u1680\u17b4\u17b5\u180b-\u180f\u2000-\u200a\u202f\u205f\u3000\u3164\ufe00-\ufe0f\uffa0\u{e0100}-\u{e01ef}]/u;
 
-/** `text` with every unsafe character as `\uXXXX`, cut to about `max` characters with "...". */
+/**
+ * User text made safe to print in a terminal: control characters (C0, C1, DEL), bidi controls, line and paragraph
+ * separators, other invisible format characters, unusual spaces and lone surrogates are written as `\uXXXX`; text
+ * longer than `max` characters (after escaping) is cut and ends in "...".
+ */
 export function printable(text: string, max = 120): string {
-  const cut = text.length > max ? `${text.slice(0, Math.max(0, max - 3))}...` : text;
-  return cut.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  let out = "";
+  for (const ch of text) {
+    let piece = ch;
+    if (UNSAFE_CHAR.test(ch)) {
+      piece = "";
+      for (let k = 0; k < ch.length; k++) piece += `\\u${ch.charCodeAt(k).toString(16).toUpperCase().padStart(4, "0")}`;
+    }
+    if (out.length + piece.length > max) return `${out}...`;
+    out += piece;
+  }
+  return out;
 }
 
 /**
