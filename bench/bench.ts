@@ -8,6 +8,9 @@
  *   S      npm run synth                              JSON and the hand-off folder
  *   B      npx ts-node main.ts in bench/baseline      the cdktf template's way: ts-node, provider root import
  *   C1/C10/C50  node dist/main.js, 1/10/50 clusters   how cost grows with clusters
+ *   H20 / H4J / H4Y / HBOMB  node dist/main.js on hostile files (exit 1 expected): 20 MB JSON (over the size cap),
+ *          4 MiB JSON and YAML of ~60,000 tags (parsed, then refused), a YAML alias bomb: each must answer within
+ *          2 s in bounded memory
  *
  * BENCH_RUNS (default 5) sets the measured runs per command; --tests also times `npm test` with and without
  * the Terraform suites (once each).
@@ -46,21 +49,21 @@ function stats(values: number[]): Stats {
 }
 
 /** One run of `argv` in `cwd`: wall time by hrtime, peak RSS by GNU time. Fails loudly on a non-zero exit. */
-function sample(argv: string[], cwd: string, env: NodeJS.ProcessEnv): Sample {
+function sample(argv: string[], cwd: string, env: NodeJS.ProcessEnv, expectedCode = 0): Sample {
   const rssFile = path.join(os.tmpdir(), `eks-cdktf-bench-${process.pid}.rss`);
   const start = process.hrtime.bigint();
   const run = spawnSync(TIME, ["-f", "%M", "-o", rssFile, ...argv], { cwd, env, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  if (run.status !== 0) throw new Error(`${argv.join(" ")} failed (exit ${run.status}):\n${run.stderr}`);
+  if (run.status !== expectedCode) throw new Error(`${argv.join(" ")} exited ${run.status}, not ${expectedCode}:\n${run.stderr}`);
   const kib = Number(fs.readFileSync(rssFile, "utf8").trim().split("\n").pop());
   return { seconds, rssMiB: kib / 1024 };
 }
 
-function measure(name: string, argv: string[], cwd: string, extraEnv: NodeJS.ProcessEnv = {}): Result {
+function measure(name: string, argv: string[], cwd: string, extraEnv: NodeJS.ProcessEnv = {}, expectedCode = 0): Result {
   const env: NodeJS.ProcessEnv = { ...process.env, CHECKPOINT_DISABLE: "1", ...extraEnv };
   if (!("CLUSTER_CONFIG" in extraEnv)) delete env.CLUSTER_CONFIG;
-  sample(argv, cwd, env); // warm-up: file cache, npx resolution
-  const samples = Array.from({ length: RUNS }, () => sample(argv, cwd, env));
+  sample(argv, cwd, env, expectedCode); // warm-up: file cache, npx resolution
+  const samples = Array.from({ length: RUNS }, () => sample(argv, cwd, env, expectedCode));
   const result = { name, command: argv.join(" "), runs: RUNS, seconds: stats(samples.map((s) => s.seconds)), rssMiB: stats(samples.map((s) => s.rssMiB)) };
   console.log(
     `${name.padEnd(6)} median ${result.seconds.median.toFixed(3)} s (min ${result.seconds.min.toFixed(3)}, max ${result.seconds.max.toFixed(3)})` +
@@ -75,6 +78,35 @@ function clustersConfig(count: number): string {
   const clusters = Array.from({ length: count }, (_, i) => ({ name: `bench-${String(i + 1).padStart(2, "0")}` }));
   fs.writeFileSync(path.join(dir, "clusters.json"), JSON.stringify({ clusters }));
   return dir;
+}
+
+/** Hostile config files, by bench line name: each must be refused (exit 1) quickly. */
+function hostileConfigs(): { dir: string; files: Record<string, string> } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "eks-cdktf-bench-h-"));
+  const tags = (bytes: number) => {
+    const entries: string[] = [];
+    let size = 0;
+    for (let i = 0; size < bytes; i++) {
+      const entry = `"team-${i}": "value-${i}-${"x".repeat(40)}"`;
+      entries.push(entry);
+      size += entry.length + 2;
+    }
+    return entries;
+  };
+  const json4 = `{"name": "big", "tags": {${tags(4 * 1024 * 1024 - 4096).join(", ")}}}`;
+  const yaml4 = `name: big\ntags:\n${tags(4 * 1024 * 1024 - 4096 * 8).map((e) => `  ${e.replace('": "', '": "')}`).join("\n")}\n`;
+  const bomb = ["a: &a [x, x, x, x, x, x, x, x, x, x]", ..."bcdefghi".split("").map((k, i) => `${k}: &${k} [${Array(10).fill(`*${"abcdefghi"[i]}`).join(", ")}]`)].join("\n");
+  const files: Record<string, string> = {
+    H20: "twenty-mb.json",
+    H4J: "four-mib.json",
+    H4Y: "four-mib.yaml",
+    HBOMB: "bomb.yaml",
+  };
+  fs.writeFileSync(path.join(dir, files.H20), `{"name": "big", "tags": {${tags(20 * 1000 * 1000).join(", ")}}}`);
+  fs.writeFileSync(path.join(dir, files.H4J), json4);
+  fs.writeFileSync(path.join(dir, files.H4Y), yaml4);
+  fs.writeFileSync(path.join(dir, files.HBOMB), `${bomb}\n`);
+  return { dir, files };
 }
 
 function timeOnce(name: string, argv: string[], env: NodeJS.ProcessEnv): { name: string; seconds: number } {
@@ -103,6 +135,9 @@ function main(): void {
     c[count] = measure(`C${count}`, [process.execPath, main], dir, { CLUSTER_CONFIG: "clusters.json" });
   }
 
+  const hostile = hostileConfigs();
+  const h = Object.entries(hostile.files).map(([name, file]) => measure(name, [process.execPath, main], hostile.dir, { CLUSTER_CONFIG: file }, 1));
+
   const ratio = (x: number, y: number) => Number((x / y).toFixed(2));
   const marginalMs = ((c[50].seconds.median - c[1].seconds.median) / 49) * 1000;
   const marginalMiB = (c[50].rssMiB.median - c[1].rssMiB.median) / 49;
@@ -123,6 +158,7 @@ function main(): void {
     ["A <= 1.5 x floor", figures["A/floor time"] <= 1.5],
     ["marginal <= 20 ms per cluster", marginalMs <= 20],
     ["marginal <= 2 MiB per cluster", marginalMiB <= 2],
+    ...h.map((r): [string, boolean] => [`${r.name} refused within 2 s and 300 MiB`, r.seconds.max <= 2 && r.rssMiB.max <= 300]),
   ];
 
   const tests: { name: string; seconds: number }[] = [];
@@ -142,7 +178,7 @@ function main(): void {
     date: new Date().toISOString().slice(0, 10),
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
     runs: RUNS,
-    results: [floor, a, s, b, c[1], c[10], c[50]],
+    results: [floor, a, s, b, c[1], c[10], c[50], ...h],
     figures,
     tests,
     targets: Object.fromEntries(targets),

@@ -86,7 +86,9 @@ const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.
 
 /** Sets a key as an own data property, so `__proto__` is a key like any other. */
 export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  // Assignment is an own data property for every key but `__proto__`, whose assignment would set the prototype.
+  if (key === "__proto__") Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
 
 // ---- metadata -----------------------------------------------------------------------------------------------------
@@ -146,8 +148,11 @@ export interface StringOptions {
   readonly allowed?: string;
 }
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /** Unicode characters of a string (code points), without building an array of them. */
 function characters(value: string): number {
+  if (!SURROGATE.test(value)) return value.length;
   let count = 0;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
