@@ -1,14 +1,21 @@
 #!/usr/bin/env node
 /**
- * The app: validate the clusters (CLUSTER_CONFIG, or the embedded default) before building anything, then one
- * Terraform stack per cluster in cdktf.out/stacks/<cluster>/cdk.tf.json. `cdktf synth | diff | deploy` run it as
- * it is (cdktf.json); `npm run synth` adds `--handoff`, which also writes each cluster's HCL and REVIEW.md to
- * cdktf.out/handoff/<cluster>/. A rejected configuration exits 1 and writes nothing.
+ * The app: validate the clusters (CLUSTER_CONFIG, or the embedded default) before building anything, then write the
+ * whole output of one run: cdktf's manifest.json and one Terraform stack per cluster in
+ * cdktf.out/stacks/<cluster>/cdk.tf.json, and each cluster's hand-off (HCL and REVIEW.md) in
+ * cdktf.out/handoff/<cluster>/. `npm run synth` and `cdktf synth | diff | deploy` (cdktf.json) run it alike;
+ * `--handoff` is accepted and changes nothing. The output is replaced whole, one run at a time
+ * (src/output/atomic-output.ts); CDKTF_OUTDIR (set by the cdktf CLI) moves it.
+ *
+ * Exit codes: 0 written; 1 invalid configuration, nothing written (nothing created: not even the lock);
+ * 2 anything else: the output could not be written (the message says why), or an internal error (a short message;
+ * the stack only with DEBUG=1).
  */
 import { ConfigError, ConfigFileError, loadClusters } from "./src/config/load";
 import { formatConfigError, formatWarnings } from "./src/config/report";
+import { ExitCode, runEntryPoint } from "./src/output/entry-point";
 
-function main(): number {
+async function main(): Promise<ExitCode> {
   let loaded;
   try {
     loaded = loadClusters(process.env.CLUSTER_CONFIG);
@@ -16,32 +23,16 @@ function main(): number {
     if (error instanceof ConfigError) console.error(formatConfigError(error));
     else if (error instanceof ConfigFileError) console.error(`error: ${error.message}; nothing was written.`);
     else throw error;
-    return 1;
+    return ExitCode.Rejected;
   }
   const warnings = formatWarnings(loaded);
   if (warnings) console.error(warnings);
 
   // cdktf and the constructs load only now: a rejected configuration is reported without their ~0.3 s.
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  const { App } = require("cdktf") as typeof import("cdktf");
-  const { ClusterStack } = require("./src/constructs/cluster-stack") as typeof import("./src/constructs/cluster-stack");
-  const { removeStaleFolders, writeHandoff } = require("./src/output/handoff") as typeof import("./src/output/handoff");
-  /* eslint-enable @typescript-eslint/no-require-imports */
-
-  const app = new App();
-  for (const cluster of loaded.clusters) new ClusterStack(app, cluster);
-  app.synth();
-
-  if (process.argv.includes("--handoff")) {
-    for (const [i, cluster] of loaded.clusters.entries()) writeHandoff(cluster, loaded.given[i], app.outdir);
-  }
-  removeStaleFolders(app.outdir, loaded.clusters.map((c) => c.name));
-  return 0;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { writeClusterOutput } = require("./src/output/synth-output") as typeof import("./src/output/synth-output");
+  await writeClusterOutput(loaded);
+  return ExitCode.Success;
 }
 
-try {
-  process.exitCode = main();
-} catch (error) {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  process.exitCode = 1;
-}
+void runEntryPoint(main);

@@ -2,7 +2,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { EXAMPLES, readTree, runApp, snapshot } from "../test-support/app-process";
+import { EXAMPLES, outputSiblings, readTree, runApp, snapshot } from "../test-support/app-process";
 
 describe("CLUSTER_CONFIG through the real entry point", () => {
   it("GIVEN a multi-cluster file WHEN synthesized THEN each cluster gets its stack and hand-off, and stale ones go", () => {
@@ -51,6 +51,7 @@ describe("CLUSTER_CONFIG through the real entry point", () => {
       expect(run.stderr).toMatch(/nodeGroups\[0\].instanceType \(line 3\): \["t3.micro"\]\n\s+rule: is not a known key of nodeGroups\[0\]\n\s+fix:  did you mean `instanceTypes`\?/);
       expect(run.stderr).toMatch(/nodeGroups\[0\].scaling.desiredSize \(line 4\): 5\n\s+rule: .*minSize <= desiredSize <= maxSize/);
       expect(snapshot(path.join(dir, "cdktf.out"))).toEqual(before);
+      expect(outputSiblings(dir)).toEqual([]); // no lock, no temporary folder
     });
 
     it("WHEN the file is missing THEN it exits 1 naming the file and touches nothing", () => {
@@ -69,11 +70,14 @@ describe("CLUSTER_CONFIG through the real entry point", () => {
     });
   });
 
-  it("GIVEN no cdktf.out and a bad config WHEN run THEN no cdktf.out is created", () => {
+  it("GIVEN no cdktf.out and a bad config WHEN run THEN it exits 1 and creates nothing: no cdktf.out, no lock, no temporary folder", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "eks-cdktf-none-"));
     fs.writeFileSync(path.join(dir, "bad.json"), JSON.stringify({ region: "nowhere" }));
-    expect(runApp(dir, ["--handoff"], { CLUSTER_CONFIG: "bad.json" }).code).toBe(1);
-    expect(fs.existsSync(path.join(dir, "cdktf.out"))).toBe(false);
+    for (const args of [["--handoff"], []]) {
+      const run = runApp(dir, args, { CLUSTER_CONFIG: "bad.json" });
+      expect([args, run.code, run.stderr]).toEqual([args, 1, expect.stringMatching(/^error: bad.json is not a valid cluster configuration/)]);
+      expect([args, fs.readdirSync(dir)]).toEqual([args, ["bad.json"]]);
+    }
   });
 });
 

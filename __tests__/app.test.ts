@@ -1,6 +1,6 @@
 /**
  * The real entry point, run as `npm run synth` runs it (node dist/main.js --handoff) in scratch folders:
- * what it writes, that the bytes do not depend on the run or the folder, and that `cdktf synth` agrees.
+ * what it writes, that the bytes do not depend on the run, the folder or `--handoff` (the cdktf.json app command).
  * Needs `dist/` fresh: `npm test` compiles before running jest.
  */
 import * as fs from "fs";
@@ -28,6 +28,8 @@ describe("npm run synth (node dist/main.js --handoff)", () => {
   it("writes the stack JSON, the manifest and the hand-off folder, nothing else", () => {
     expect(Object.keys(tree).sort()).toEqual(["handoff/simple-bank/REVIEW.md", "handoff/simple-bank/main.tf", "manifest.json", "stacks/simple-bank/cdk.tf.json"]);
     expect(JSON.parse(tree["stacks/simple-bank/cdk.tf.json"]).resource.aws_eks_cluster.cluster.name).toBe("simple-bank");
+    // no lock, temporary or previous folder left beside it
+    expect(fs.readdirSync(first)).toEqual(["cdktf.out"]);
   });
 
   it("writes no absolute path of the machine", () => {
@@ -44,12 +46,23 @@ describe("npm run synth (node dist/main.js --handoff)", () => {
     expect(readTree(path.join(second, "cdktf.out"))).toEqual(tree);
   });
 
-  it("without --handoff (the cdktf.json app command) writes the stack JSON only", () => {
+  it("GIVEN no --handoff (the cdktf.json app command) WHEN run THEN it writes the same output, hand-off included", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "eks-cdktf-app-"));
-    expect(runApp(dir, []).code).toBe(0);
-    const appTree = readTree(path.join(dir, "cdktf.out"));
-    expect(Object.keys(appTree).sort()).toEqual(["manifest.json", "stacks/simple-bank/cdk.tf.json"]);
-    expect(appTree["stacks/simple-bank/cdk.tf.json"]).toBe(tree["stacks/simple-bank/cdk.tf.json"]);
+    const run = runApp(dir, []);
+    expect([run.code, run.stderr]).toEqual([0, expect.not.stringMatching(/error/i)]);
+    // THEN byte for byte what `npm run synth` wrote, and nothing but the output folder in the working folder
+    expect(readTree(path.join(dir, "cdktf.out"))).toEqual(tree);
+    expect(fs.readdirSync(dir)).toEqual(["cdktf.out"]);
+  });
+
+  it("GIVEN SYNTH_HCL_OUTPUT=true (`cdktf synth --hcl`) after a JSON synth WHEN run THEN the same hand-off bytes, and cdk.tf replaces cdk.tf.json", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "eks-cdktf-hcl-"));
+    expect(runApp(dir).code).toBe(0);
+    const run = runApp(dir, [], { SYNTH_HCL_OUTPUT: "true" });
+    expect(run.code).toBe(0);
+    const hclTree = readTree(path.join(dir, "cdktf.out"));
+    // THEN the previous run's cdk.tf.json is not carried over: Terraform would load both files
+    expect(Object.keys(hclTree).filter((f) => f.startsWith("stacks/")).sort()).toEqual(["stacks/simple-bank/cdk.tf", "stacks/simple-bank/metadata.json"]);
+    for (const file of ["handoff/simple-bank/REVIEW.md", "handoff/simple-bank/main.tf"]) expect([file, hclTree[file]]).toEqual([file, tree[file]]);
   });
 });
-

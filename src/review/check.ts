@@ -1,4 +1,7 @@
-/** `npm run check`: the security findings of every configured cluster, and whether any is neither fixed nor waived. */
+/**
+ * `npm run check`: the security findings of every configured cluster, and whether any is neither fixed nor waived.
+ * The entry point (check.ts) handles the configuration's errors (exit 1) and internal errors (exit 2).
+ */
 import { detachedClusterStack } from "../constructs/cluster-stack";
 import { ClusterConfig } from "../config/schema";
 import { Finding, findingsOf, today, unusedWaivers } from "./findings";
@@ -12,8 +15,8 @@ function describe(f: Finding): string {
   return [`  ${f.rule.severity.padEnd(8)} ${f.rule.ids.join(" / ")}  ${f.address}`, `      ${f.rule.title}: ${f.detail}`, `      fix: ${f.rule.fix}`].join("\n");
 }
 
-/** The report of all clusters and the exit code: 1 when any finding is open. */
-export function checkClusters(clusters: readonly ClusterConfig[], date = today()): { report: string; code: number } {
+/** The report of all clusters and the exit code: 1 when any finding is open, else 0. */
+export function checkClusters(clusters: readonly ClusterConfig[], date = today()): { report: string; code: 0 | 1 } {
   const lines: string[] = [];
   let open = 0;
   for (const cluster of clusters) {

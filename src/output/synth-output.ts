@@ -1,0 +1,70 @@
+/**
+ * The app's whole output, written by one run: cdktf's manifest.json and `stacks/<cluster>/cdk.tf.json`, and each
+ * cluster's hand-off (`handoff/<cluster>/main.tf`, `REVIEW.md`), together in cdktf.out (or CDKTF_OUTDIR, which the
+ * cdktf CLI sets), atomically and one run at a time (see atomic-output.ts).
+ *
+ * Loads cdktf: require it only after the configuration passed.
+ */
+import * as path from "path";
+import { App } from "cdktf";
+import { LoadedClusters } from "../config/load";
+import { ClusterStack } from "../constructs/cluster-stack";
+import { CarryOverPolicy, writeOutputAtomically } from "./atomic-output";
+import { writeHandoff } from "./handoff";
+
+/** The files the app writes, per folder: never carried over from a previous output (stale ones must not linger). */
+const GENERATED: Record<string, readonly string[]> = {
+  "": ["manifest.json"],
+  stacks: ["cdk.tf.json", "cdk.tf", "metadata.json"],
+  handoff: ["main.tf", "REVIEW.md"],
+};
+
+/**
+ * What of the previous output the new one keeps: files the app does not write (Terraform's `.terraform/`,
+ * `.terraform.lock.hcl`, a hand-off's `terraform.tfstate`...), except in the folders of clusters no longer configured.
+ *
+ * `cliRun`: the cdktf CLI ran the app (it sets CDKTF_OUTDIR). The CLI lists `stacks/` before running the app and
+ * afterwards deletes the folders of stacks the app no longer synthesized, failing (ENOENT) on any already gone; for
+ * it, such a folder is left empty for it to delete.
+ */
+export function carryOverPolicy(cliRun: boolean): CarryOverPolicy {
+  return {
+    replacedFolders: ["stacks", "handoff"],
+    isGenerated: (relative) => {
+      const parts = relative.split(path.sep);
+      if (parts.length === 1) return GENERATED[""].includes(parts[0]);
+      return parts.length === 3 && (GENERATED[parts[0]] ?? []).includes(parts[2]);
+    },
+    placeholder: (relative) => cliRun && relative.split(path.sep)[0] === "stacks",
+  };
+}
+
+/** A JSON value with every object's keys in sorted order: what cdktf writes (json-stable-stringify), read back. */
+function withSortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withSortedKeys);
+  if (value === null || typeof value !== "object") return value;
+  const object = value as Record<string, unknown>;
+  return Object.fromEntries(Object.keys(object).sort().map((key) => [key, withSortedKeys(object[key])]));
+}
+
+/** Synthesizes every cluster's stack and hand-off into `outdir`, an empty folder. */
+export function synthesizeInto(outdir: string, loaded: LoadedClusters): void {
+  const app = new App({ outdir });
+  const stacks = loaded.clusters.map((cluster) => new ClusterStack(app, cluster));
+  app.synth();
+  loaded.clusters.forEach((cluster, i) => {
+    // With `cdktf synth --hcl` cdktf writes cdk.tf instead of cdk.tf.json: the review then reads the stack itself,
+    // in the key order of the JSON file, so REVIEW.md is the same bytes.
+    const terraform = app.hclOutput ? (withSortedKeys(JSON.parse(JSON.stringify(stacks[i].toTerraform()))) as Record<string, unknown>) : undefined;
+    writeHandoff(cluster, loaded.given[i], outdir, terraform);
+  });
+}
+
+/**
+ * Writes the output of the loaded clusters to cdktf.out, or to CDKTF_OUTDIR when set (the cdktf CLI sets it from
+ * `--output` or cdktf.json), replacing the previous output whole once the new one is complete.
+ */
+export async function writeClusterOutput(loaded: LoadedClusters, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const outputName = env.CDKTF_OUTDIR || "cdktf.out";
+  await writeOutputAtomically(outputName, (dir) => synthesizeInto(dir, loaded), carryOverPolicy(env.CDKTF_OUTDIR !== undefined));
+}
