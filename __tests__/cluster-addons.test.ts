@@ -84,4 +84,17 @@ describe("ClusterAddons", () => {
     expect(resource(synthesized, "aws_eks_addon", "addons_coredns").depends_on).toEqual(["aws_eks_addon.nodes_x"]);
     expect(resource(synthesized, "aws_eks_addon", "addons_vpc-cni").depends_on).toBeUndefined();
   });
+  it("GIVEN add-ons named constructor and kubecost_kubecost THEN they are add-ons like any other, with their version lookups", () => {
+    // GIVEN: constructs 10 keeps children in a plain object, where "constructor" would be found already
+    const addons = Object.assign(Object.create(null) as Record<string, AddonSettings>, {
+      constructor: { version: "latest" },
+      kubecost_kubecost: { version: "latest" },
+    });
+    // WHEN
+    const synthesized = synthAddons(addons);
+    // THEN
+    expect(Object.keys(parse(synthesized).resource.aws_eks_addon).sort()).toEqual(["addons_constructor", "addons_kubecost_kubecost"]);
+    expect(Object.keys(parse(synthesized).data!.aws_eks_addon_version).sort()).toEqual(["addons_constructor_version", "addons_kubecost_kubecost_version"]);
+    expect(resource(synthesized, "aws_eks_addon", "addons_constructor").addon_name).toBe("constructor");
+  });
 });

@@ -1,10 +1,16 @@
 import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
 import { EksCluster } from "@cdktf/provider-aws/lib/eks-cluster";
 import { EksNodeGroup } from "@cdktf/provider-aws/lib/eks-node-group";
-import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { Testing } from "cdktf";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import { App, Testing } from "cdktf";
 import { ClusterStack } from "../src/constructs/cluster-stack";
+import { ReadableStack } from "../src/constructs/readable-stack";
+import { renderHandoffHcl } from "../src/output/handoff";
 import { DEFAULT_CLUSTER } from "../src/config/defaults";
 import { addresses, clusterConfig, nodeGroupSettings, parse, resource, synthCluster } from "../test-support/synth";
 
@@ -257,3 +263,55 @@ describe("ClusterStack", () => {
     expect(parse(synthesized).terraform.backend.s3).toMatchObject({ key: "eks/x.tfstate", region: "eu-west-1" });
   });
 });
+
+describe("ReadableStack", () => {
+  it("GIVEN one name for two kinds of element THEN both keep it: Terraform needs names unique per kind and type only", () => {
+    const stack = new ReadableStack(Testing.app(), "s");
+    new IamRole(stack, "x.y", { name: "r", assumeRolePolicy: "{}" });
+    new IamRolePolicyAttachment(stack, "x_y", { role: "r", policyArn: "arn:aws:iam::aws:policy/P" });
+    const tf = JSON.parse(Testing.synth(stack));
+    expect([Object.keys(tf.resource.aws_iam_role), Object.keys(tf.resource.aws_iam_role_policy_attachment)]).toEqual([["x_y"], ["x_y"]]);
+  });
+
+  it("GIVEN two elements of one type with one name THEN it fails naming both and the type", () => {
+    const stack = new ReadableStack(Testing.app(), "s");
+    new IamRole(stack, "a.b", { name: "r1", assumeRolePolicy: "{}" });
+    new IamRole(stack, "a_b", { name: "r2", assumeRolePolicy: "{}" });
+    expect(() => Testing.synth(stack)).toThrow('Terraform name "a_b" (resource aws_iam_role) is claimed by both s/a.b and s/a_b; rename one of them.');
+  });
+});
+
+describe("GIVEN names of Object.prototype members (constructor, toString, ...)", () => {
+  const tags = { constructor: "x", toString: "y", hasOwnProperty: "h", valueOf: "v" };
+  const config = (name: string) =>
+    clusterConfig({
+      name,
+      tags,
+      addons: Object.assign(Object.create(null), DEFAULT_CLUSTER.addons, { constructor: { version: "latest" } }),
+      nodeGroups: [nodeGroupSettings({ name: "constructor", labels: { toString: "a", constructor: "b" }, tags: { valueOf: "group" } })],
+    });
+
+  it("WHEN clusters named constructor and toString are synthesized by one app THEN each stack is written with every such key", () => {
+    // GIVEN
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "eks-cdktf-proto-"));
+    const app = new App({ outdir });
+    // WHEN
+    for (const name of ["constructor", "toString"]) new ClusterStack(app, config(name));
+    app.synth();
+    // THEN
+    expect(Object.keys(JSON.parse(fs.readFileSync(path.join(outdir, "manifest.json"), "utf8")).stacks)).toEqual(["constructor", "toString"]);
+    const tf = JSON.parse(fs.readFileSync(path.join(outdir, "stacks", "constructor", "cdk.tf.json"), "utf8"));
+    expect(tf.resource.aws_eks_cluster.cluster.tags).toEqual(tags);
+    expect(tf.resource.aws_eks_node_group.node_group_constructor).toMatchObject({ labels: { toString: "a", constructor: "b" }, tags: { ...tags, valueOf: "group" } });
+    expect(Object.keys(tf.resource.aws_eks_addon)).toContain("addons_constructor");
+    expect(tf.output.node_group_arns.value).toEqual({ constructor: "${aws_eks_node_group.node_group_constructor.arn}" });
+    expect(tf.resource.aws_eks_cluster.cluster.role_arn).toBe("${aws_iam_role.cluster_role.arn}");
+  });
+
+  it("WHEN rendered as the hand-off THEN the keys are there as written", () => {
+    const hcl = renderHandoffHcl(config("constructor"));
+    expect(hcl).toContain('resource "aws_eks_addon" "addons_constructor"');
+    expect(hcl).toMatch(/tags = \{\n\s+constructor\s+= "x"\n\s+toString\s+= "y"\n\s+hasOwnProperty = "h"\n\s+valueOf\s+= "v"\n/);
+  });
+});
+

@@ -4,7 +4,7 @@ import * as path from "path";
 import { App } from "cdktf";
 import { ClusterStack } from "../src/constructs/cluster-stack";
 import { DEFAULT_CLUSTER } from "../src/config/defaults";
-import { modernizeHcl, renderHandoffHcl, tidyBlankLines, writeHandoff } from "../src/output/handoff";
+import { isSingleExpression, modernizeHcl, renderHandoffHcl, tidyBlankLines, writeHandoff } from "../src/output/handoff";
 
 describe("hand-off HCL", () => {
   let hcl = "";
@@ -92,6 +92,50 @@ describe("modernizeHcl", () => {
       "]",
       "empty = []",
     ]);
+  });
+
+  it("GIVEN an empty list before another list THEN the rewrite stays inside its own list (it used to run on and unquote the next one)", () => {
+    // GIVEN: the old pattern ran from `depends_on = [` past the empty list's `]` to the next list's end
+    const input = ["depends_on = [", "]", "tags = {", '  t = "a.b"', "}", "values = [", '"aws_iam_role.r",', "]"].join("\n");
+    // WHEN
+    const output = modernizeHcl(input);
+    // THEN
+    expect(output).toBe(["depends_on = []", "tags = {", '  t = "a.b"', "}", "values = [", '"aws_iam_role.r",', "]"].join("\n"));
+  });
+
+  it("GIVEN list brackets and the words depends_on or for inside strings THEN they are left alone", () => {
+    const input = ['a = "x [ ] y"', 'b = "depends_on = [\\"aws_iam_role.r\\"]"', 'c = "for = 1"', "ignore_changes = [", '"tags[\\"a]b\\"]",', '"scaling_config[0].desired_size",', "]"].join("\n");
+    expect(modernizeHcl(input).split("\n")).toEqual([
+      'a = "x [ ] y"',
+      'b = "depends_on = [\\"aws_iam_role.r\\"]"',
+      'c = "for = 1"',
+      "ignore_changes = [",
+      '"tags[\\"a]b\\"]",',
+      "scaling_config[0].desired_size,",
+      "]",
+    ]);
+  });
+
+  it("GIVEN object keys cdktf leaves bare that HCL misreads (for, -x) THEN they are quoted", () => {
+    expect(modernizeHcl(['tags = {', 'for = "f"', '-x = "d"', 'format = "k"', "}"].join("\n")).split("\n")).toEqual([
+      "tags = {",
+      '"for" = "f"',
+      '"-x" = "d"',
+      'format = "k"',
+      "}",
+    ]);
+  });
+
+  it.each([
+    ["aws_iam_role.r.name", true],
+    ['jsonencode({ "a" = "x${""}y", "b" = "$${c}", "d" = "\\"}" })', true],
+    ['jsonencode({ "Resource" = "arn:a\\"b$${x}-8.1\\u0065+298" })', true],
+    ["a.b}-${c.d", false],
+    ['""}{x', false],
+    ["a.b}}{${c.d", false],
+    ['f("x"', false],
+  ])("isSingleExpression(%j) is %s", (expression, single) => {
+    expect(isSingleExpression(expression)).toBe(single);
   });
 
   it("separates top-level blocks and drops blank lines before closing braces", () => {

@@ -10,12 +10,14 @@ import { ClusterAccess } from "./cluster/cluster-access";
 import { ClusterAddons } from "./cluster/cluster-addons";
 import { ClusterLogGroup } from "./cluster/cluster-log-group";
 import { CLUSTER_ROLE_POLICIES, NODE_ROLE_POLICIES } from "../config/defaults";
-import { ClusterConfig, RoleReference, roleKey } from "../config/schema";
+import { cdktfMarker, nodeGroupId, nodeRoleId, roleKey, TerraformSyntax, terraformLiteral, terraformLiterals } from "../config/names";
+import { ClusterConfig, RoleReference } from "../config/schema";
 import { ManagedNodeGroup } from "./managed-node-group";
 import { NetworkLookup } from "./network-lookup";
 import { ReadableStack } from "./readable-stack";
 import { SecretsEncryptionKey } from "./cluster/secrets-encryption-key";
 import { ServiceRole } from "./service-role";
+import { terraformStringExpression } from "./terraform-literal";
 
 export interface ClusterStackOptions {
   /**
@@ -24,6 +26,13 @@ export interface ClusterStackOptions {
    * `cdktf.out/stacks/<name>/` (cdktf deletes stack folders it no longer synthesizes, so state must not live there)
    */
   readonly localStatePath?: string;
+  /**
+   * The syntax the stack is rendered in: `"json"` (`app.synth()`, cdk.tf.json) or `"hcl"` (`toHclTerraform()`, the
+   * hand-off). Configuration strings are written for it (`terraformLiteral`): in HCL also as quoted-string content, and
+   * the backend settings, which Terraform reads literally in JSON but as templates in HCL, escaped in HCL only.
+   * @default "json"
+   */
+  readonly syntax?: TerraformSyntax;
 }
 
 /**
@@ -46,20 +55,31 @@ export function detachedClusterStack(config: ClusterConfig, options: ClusterStac
  * control plane, add-ons, managed node groups and outputs.
  *
  * Terraform addresses follow `ReadableStack`: `aws_eks_cluster.cluster`, `aws_eks_addon.addons_coredns`,
- * `aws_eks_node_group.node_group_<name>`, `aws_iam_role.node_role_<role name>`.
+ * `aws_eks_node_group.node_group_<name>`, `aws_iam_role.node_role_<role name>` (src/config/names.ts holds the rules,
+ * and `nameCollisions` there rejects configurations in which two of them would meet).
+ *
+ * The configuration is literal data: every string in it reaches Terraform as that text. The constructor passes the
+ * whole configuration through `terraformLiterals` (src/config/names.ts) once, before building anything, so every
+ * string, of every key present or future, is escaped exactly once; the constructs below get Terraform strings. Two
+ * places take the configuration as given instead, each with the writing of its context: the backend block (not a
+ * template in Terraform's JSON syntax; `backendSetting`) and the KMS key ARN inside the key policy's `jsonencode()`
+ * (an expression; `terraformStringExpression`).
  */
 export class ClusterStack extends ReadableStack {
   public readonly cluster: Cluster;
   public readonly addons: ClusterAddons;
   public readonly nodeGroups: readonly ManagedNodeGroup[];
 
-  constructor(scope: Construct, config: ClusterConfig, options: ClusterStackOptions = {}) {
-    super(scope, config.name);
+  constructor(scope: Construct, given: ClusterConfig, options: ClusterStackOptions = {}) {
+    super(scope, given.name);
+    const syntax = options.syntax ?? "json";
+    // From here on, `config` holds Terraform strings: what Terraform reads back as the given text.
+    const config = terraformLiterals(given, syntax);
 
     new AwsProvider(this, "aws", { region: config.region });
     // cdktf writes the short source "aws"; spell out the registry address readers of the hand-off expect.
     this.addOverride("terraform.required_providers.aws.source", "hashicorp/aws");
-    this.addBackend(config, options);
+    this.addBackend(given, options, syntax);
     const partition = new DataAwsPartition(this, "current").partition;
 
     const network = new NetworkLookup(this, "network", {
@@ -76,12 +96,16 @@ export class ClusterStack extends ReadableStack {
     });
 
     // Secrets encryption: a created key, or a given one; the cluster role may use it either way.
-    const secretsKeyArn = config.secretsEncryption?.createKey
-      ? new SecretsEncryptionKey(this, "secrets_key", { clusterName: config.name, tags: config.tags }).keyArn
-      : config.secretsEncryption?.kmsKeyArn;
-    if (secretsKeyArn) {
+    const createdKey = config.secretsEncryption?.createKey
+      ? new SecretsEncryptionKey(this, "secrets_key", { clusterName: config.name, tags: config.tags })
+      : undefined;
+    const secretsKeyArn = createdKey?.keyArn ?? config.secretsEncryption?.kmsKeyArn;
+    // The same key inside the policy's jsonencode(), an expression: a reference as it is, a given ARN as a quoted string.
+    const givenKeyArn = given.secretsEncryption?.kmsKeyArn;
+    const policyKeyArn = createdKey?.keyArn ?? (givenKeyArn === undefined ? undefined : terraformStringExpression(givenKeyArn));
+    if (policyKeyArn) {
       clusterRole.addInlinePolicy("secrets_encryption", "EKSSecretsEncryption", [
-        { Effect: "Allow", Action: ["kms:Encrypt", "kms:Decrypt", "kms:ListGrants", "kms:DescribeKey"], Resource: secretsKeyArn },
+        { Effect: "Allow", Action: ["kms:Encrypt", "kms:Decrypt", "kms:ListGrants", "kms:DescribeKey"], Resource: policyKeyArn },
       ]);
     }
     const logGroup =
@@ -120,7 +144,7 @@ export class ClusterStack extends ReadableStack {
       const key = roleKey(ref);
       let role = nodeRoles.get(key);
       if (!role) {
-        role = new ServiceRole(this, `node_role_${key}`, {
+        role = new ServiceRole(this, nodeRoleId(ref), {
           role: ref,
           servicePrincipal: "ec2.amazonaws.com",
           managedPolicyNames: NODE_ROLE_POLICIES,
@@ -134,7 +158,7 @@ export class ClusterStack extends ReadableStack {
 
     this.nodeGroups = config.nodeGroups.map(
       (group) =>
-        new ManagedNodeGroup(this, `node_group_${group.name}`, {
+        new ManagedNodeGroup(this, nodeGroupId(group.name), {
           settings: group,
           clusterName: this.cluster.name,
           kubernetesVersion: this.cluster.version,
@@ -150,16 +174,17 @@ export class ClusterStack extends ReadableStack {
   }
 
   /** S3 with S3's lock file and encryption when configured; otherwise local state by a relative path. */
-  private addBackend(config: ClusterConfig, options: ClusterStackOptions): void {
-    const s3 = config.backend?.s3;
+  private addBackend(given: ClusterConfig, options: ClusterStackOptions, syntax: TerraformSyntax): void {
+    const setting = (value: string, key: string) => backendSetting(value, key, syntax);
+    const s3 = given.backend?.s3;
     if (!s3) {
-      new LocalBackend(this, { path: options.localStatePath ?? `../../../terraform.${config.name}.tfstate` });
+      new LocalBackend(this, { path: setting(options.localStatePath ?? `../../../terraform.${given.name}.tfstate`, "local state path") });
       return;
     }
     const backend = new S3Backend(this, {
-      bucket: s3.bucket,
-      key: s3.key ?? `${config.name}/terraform.tfstate`,
-      region: s3.region ?? config.region,
+      bucket: setting(s3.bucket, "backend.s3.bucket"),
+      key: setting(s3.key ?? `${given.name}/terraform.tfstate`, "backend.s3.key"),
+      region: setting(s3.region ?? given.region, "backend.s3.region"),
       encrypt: true,
     });
     // Terraform 1.10+ locks with a lock file in the bucket; cdktf 0.21's S3Backend has no property for it.
@@ -200,4 +225,22 @@ export class ClusterStack extends ReadableStack {
       `aws eks update-kubeconfig --region ${config.region} --name ${config.name}`,
     );
   }
+}
+
+/**
+ * A backend setting as Terraform must read it. Terraform's JSON syntax reads the backend block literally (no template:
+ * `$${x}` stays `$${x}`), so in JSON the setting is written as given, and what cdktf would take for one of its tokens
+ * cannot be escaped there: an error (validation's `unsupportedValues` reports it first). HCL reads backend settings as
+ * templates without variables, so there they are escaped as any literal, and a leading `[` or `{` is written as a
+ * `\\u` escape: cdktf writes the backend block's strings unquoted when they look like a list or an object.
+ */
+export function backendSetting(value: string, what: string, syntax: TerraformSyntax): string {
+  if (syntax === "hcl") return terraformLiteral(value, "hcl").replace(/^[[{]/, (ch) => `\\u00${ch.charCodeAt(0).toString(16)}`);
+  const marker = cdktfMarker(value);
+  if (marker !== undefined) {
+    throw new Error(
+      `${what} ${JSON.stringify(value)} holds ${JSON.stringify(marker)}, which cdktf reads as one of its tokens; Terraform reads the backend block literally, so it cannot be escaped: change it.`,
+    );
+  }
+  return value;
 }

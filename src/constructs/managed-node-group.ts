@@ -1,11 +1,17 @@
 import { EksNodeGroup } from "@cdktf/provider-aws/lib/eks-node-group";
 import { ITerraformDependable, Token } from "cdktf";
 import { Construct } from "constructs";
+import { LAUNCH_TEMPLATE_ID } from "../config/names";
 import { NodeGroupSettings } from "../config/schema";
 import { NodeLaunchTemplate } from "./node-launch-template";
 import { ServiceRole } from "./service-role";
-import { tagsArgument } from "./tags";
+import { ownMap, tagsArgument } from "./tags";
 
+/**
+ * Props of `ManagedNodeGroup`.
+ * Strings are Terraform strings (templates): pass literal user text through `terraformLiteral` (src/config/names.ts);
+ * `ClusterStack` does it for the whole configuration.
+ */
 export interface ManagedNodeGroupProps {
   /** The group's settings, as in the config file (`role` and `subnetIds` are resolved by the caller). */
   readonly settings: Omit<NodeGroupSettings, "role" | "subnetIds">;
@@ -45,7 +51,9 @@ export class ManagedNodeGroup extends Construct {
     const s = props.settings;
     this.name = s.name;
     if (s.imds) {
-      this.launchTemplate = new NodeLaunchTemplate(this, "launch_template", {
+      this.launchTemplate = new NodeLaunchTemplate(this, LAUNCH_TEMPLATE_ID, {
+        // A Terraform string between texts without $, % or { stays literal (terraformLiteral also splits a number
+        // that this `-` in front would make one of cdktf's tokens).
         namePrefix: `eks-${s.name}-`,
         amiType: s.amiType,
         diskSize: s.diskSize,
@@ -71,7 +79,7 @@ export class ManagedNodeGroup extends Construct {
         maxUnavailable: s.update.maxUnavailable,
         maxUnavailablePercentage: s.update.maxUnavailablePercentage,
       },
-      labels: Object.keys(s.labels).length > 0 ? { ...s.labels } : undefined,
+      labels: Object.keys(s.labels).length > 0 ? ownMap(s.labels) : undefined,
       taint: s.taints.length > 0 ? s.taints.map((t) => ({ key: t.key, value: t.value, effect: t.effect })) : undefined,
       remoteAccess: s.remoteAccess
         ? { ec2SshKey: s.remoteAccess.sshKeyName, sourceSecurityGroupIds: [...(s.remoteAccess.sourceSecurityGroupIds ?? [])] }

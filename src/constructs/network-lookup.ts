@@ -10,6 +10,11 @@ import { Construct } from "constructs";
  */
 export const EKS_UNSUPPORTED_ZONE_IDS: readonly string[] = ["use1-az3", "usw1-az2", "cac1-az3"];
 
+/**
+ * Props of `NetworkLookup`.
+ * Strings are Terraform strings (templates): pass literal user text through `terraformLiteral` (src/config/names.ts);
+ * `ClusterStack` does it for the whole configuration.
+ */
 export interface NetworkLookupProps {
   /**
    * VPC whose subnets are looked up.

@@ -3,6 +3,11 @@ import { Construct } from "constructs";
 import { AmiType } from "../config/schema";
 import { tagsArgument } from "./tags";
 
+/**
+ * Props of `NodeLaunchTemplate`.
+ * Strings are Terraform strings (templates): pass literal user text through `terraformLiteral` (src/config/names.ts);
+ * `ClusterStack` does it for the whole configuration.
+ */
 export interface NodeLaunchTemplateProps {
   /** Prefix of the template's name (Terraform adds a unique suffix). */
   readonly namePrefix: string;

@@ -6,6 +6,11 @@ import { Construct } from "constructs";
 import { RoleReference } from "../config/schema";
 import { tagsArgument } from "./tags";
 
+/**
+ * Props of `ServiceRole`.
+ * Strings are Terraform strings (templates): pass literal user text through `terraformLiteral` (src/config/names.ts);
+ * `ClusterStack` does it for the whole configuration.
+ */
 export interface ServiceRoleProps {
   /** The role to create (`{ name }`) or the existing role to use (`{ arn }`: nothing is created). */
   readonly role: RoleReference;
@@ -40,7 +45,7 @@ export class ServiceRole extends Construct {
     if (name === undefined) {
       if (arn === undefined) throw new Error(`${this.node.path}: a role needs a name or an arn`);
       this.roleArn = arn;
-      this.attachments = {};
+      this.attachments = Object.create(null) as Record<string, IamRolePolicyAttachment>;
       return;
     }
 
@@ -51,7 +56,8 @@ export class ServiceRole extends Construct {
     });
     this.roleArn = this.role.arn;
 
-    const attachments: Record<string, IamRolePolicyAttachment> = {};
+    // By policy name, in a null-prototype object: any name is an ordinary key.
+    const attachments = Object.create(null) as Record<string, IamRolePolicyAttachment>;
     for (const policyName of props.managedPolicyNames) {
       attachments[policyName] = new IamRolePolicyAttachment(this, policyName, {
         role: this.role.name,
@@ -68,7 +74,8 @@ export class ServiceRole extends Construct {
 
   /**
    * Adds an inline policy to the created role (`aws_iam_role_policy`, construct ID `id`); nothing for an existing
-   * role, whose owners grant what it needs.
+   * role, whose owners grant what it needs. The statements are written inside `jsonencode()`, an expression: give
+   * literal text there as `terraformStringExpression(text)` (./terraform-literal.ts), references as they are.
    */
   public addInlinePolicy(id: string, policyName: string, statements: readonly Record<string, unknown>[]): IamRolePolicy | undefined {
     if (!this.role) return undefined;

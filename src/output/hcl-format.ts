@@ -75,6 +75,17 @@ function spaceInlineBraces(line: string): string {
   return out;
 }
 
+/** Made on first use: creating a segmenter costs ~15 ms, and most names are ASCII. */
+let graphemes: Intl.Segmenter | undefined;
+
+/** The width `terraform fmt` gives a name when it aligns `=`: its grapheme clusters (`"é"` with a combining accent is 3). */
+function columns(name: string): number {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(name)) return name.length;
+  graphemes ??= new Intl.Segmenter("en", { granularity: "grapheme" });
+  return [...graphemes.segment(name)].length;
+}
+
 const ATTRIBUTE = /^("(?:[^"\\]|\\.)*"|[A-Za-z_][\w-]*)\s*=\s*(.*)$/;
 
 export function formatHcl(hcl: string): string {
@@ -84,8 +95,8 @@ export function formatHcl(hcl: string): string {
   // A run of single-line attributes at one depth, waiting for its `=` to be aligned.
   let run: { indent: string; name: string; value: string }[] = [];
   const flush = () => {
-    const width = Math.max(0, ...run.map((a) => a.name.length));
-    for (const a of run) out.push(`${a.indent}${a.name.padEnd(width)} = ${a.value}`);
+    const width = Math.max(0, ...run.map((a) => columns(a.name)));
+    for (const a of run) out.push(`${a.indent}${a.name}${" ".repeat(width - columns(a.name))} = ${a.value}`);
     run = [];
   };
 

@@ -1,9 +1,18 @@
 import { EksAccessEntry } from "@cdktf/provider-aws/lib/eks-access-entry";
 import { EksAccessPolicyAssociation } from "@cdktf/provider-aws/lib/eks-access-policy-association";
 import { Construct } from "constructs";
+import { accessPolicyId, principalId } from "../../config/names";
 import { AccessEntrySettings } from "../../config/schema";
+import { allowAnyChildId } from "../readable-stack";
 import { tagsArgument } from "../tags";
 
+export { principalId };
+
+/**
+ * Props of `ClusterAccess`.
+ * Strings are Terraform strings (templates): pass literal user text through `terraformLiteral` (src/config/names.ts);
+ * `ClusterStack` does it for the whole configuration.
+ */
 export interface ClusterAccessProps {
   /** Name of the cluster (a reference, so entries follow its creation). */
   readonly clusterName: string;
@@ -18,13 +27,14 @@ export interface ClusterAccessProps {
 /**
  * Access entries: one `aws_eks_access_entry` per IAM principal and one `aws_eks_access_policy_association` per
  * policy, cluster-wide or limited to namespaces. Construct IDs come from the principal's account, type and name,
- * and the policy's name, so addresses do not depend on order.
+ * and the policy's name (`principalId`, `accessPolicyId` in src/config/names.ts), so addresses do not depend on order.
  */
 export class ClusterAccess extends Construct {
   public readonly entries: readonly EksAccessEntry[];
 
   constructor(scope: Construct, id: string, props: ClusterAccessProps) {
     super(scope, id);
+    allowAnyChildId(this);
     this.entries = props.entries.map((settings) => {
       const name = principalId(settings.principalArn);
       const entry = new EksAccessEntry(this, name, {
@@ -34,7 +44,7 @@ export class ClusterAccess extends Construct {
       });
       for (const association of settings.policies) {
         const namespaces = association.namespaces ?? [];
-        new EksAccessPolicyAssociation(this, `${name}_${association.policy}`, {
+        new EksAccessPolicyAssociation(this, accessPolicyId(settings.principalArn, association.policy), {
           clusterName: props.clusterName,
           // The entry's attribute, not the literal: the association waits for its entry.
           principalArn: entry.principalArn,
@@ -45,11 +55,4 @@ export class ClusterAccess extends Construct {
       return entry;
     });
   }
-}
-
-/** `arn:aws:iam::111122223333:role/team/platform-admins` -> `111122223333_role_platform-admins`. */
-export function principalId(principalArn: string): string {
-  const [, , , , account, resource] = principalArn.split(":");
-  const [type, ...path] = resource.split("/");
-  return `${account}_${type}_${path[path.length - 1]}`;
 }

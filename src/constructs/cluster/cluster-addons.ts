@@ -3,11 +3,18 @@ import { EksAddon } from "@cdktf/provider-aws/lib/eks-addon";
 import { dependable, ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { ADDONS_BEFORE_NODES } from "../../config/defaults";
+import { addonVersionId } from "../../config/names";
 import { AddonSettings } from "../../config/schema";
+import { allowAnyChildId } from "../readable-stack";
 import { tagsArgument } from "../tags";
 
 export { ADDONS_BEFORE_NODES };
 
+/**
+ * Props of `ClusterAddons`.
+ * Strings are Terraform strings (templates): pass literal user text through `terraformLiteral` (src/config/names.ts);
+ * `ClusterStack` does it for the whole configuration.
+ */
 export interface ClusterAddonsProps {
   /** Name of the cluster (a reference to it, so the add-ons follow its creation). */
   readonly clusterName: string;
@@ -22,14 +29,19 @@ export interface ClusterAddonsProps {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
-/** The cluster's EKS add-ons, each at `latest`, EKS's `default`, or a pinned version. */
+/**
+ * The cluster's EKS add-ons, each at `latest`, EKS's `default`, or a pinned version. Each add-on's construct ID is its
+ * name (`aws_eks_addon.addons_<name>`), its version lookup's `<name>_version` (`addonVersionId`); any name is an
+ * ordinary ID, `constructor` included.
+ */
 export class ClusterAddons extends Construct {
-  /** Every add-on, by name. */
+  /** Every add-on, by name (a null-prototype object: any name is an ordinary key). */
   public readonly addons: Readonly<Record<string, EksAddon>>;
 
   constructor(scope: Construct, id: string, props: ClusterAddonsProps) {
     super(scope, id);
-    const addons: Record<string, EksAddon> = {};
+    allowAnyChildId(this);
+    const addons = Object.create(null) as Record<string, EksAddon>;
     for (const [name, settings] of Object.entries(props.addons)) {
       addons[name] = new EksAddon(this, name, {
         clusterName: props.clusterName,
@@ -68,7 +80,7 @@ export class ClusterAddons extends Construct {
   private addonVersion(name: string, version: string, kubernetesVersion: string): string | undefined {
     if (version === "default") return undefined;
     if (version !== "latest") return version;
-    return new DataAwsEksAddonVersion(this, `${name}_version`, {
+    return new DataAwsEksAddonVersion(this, addonVersionId(name), {
       addonName: name,
       kubernetesVersion,
       mostRecent: true,

@@ -2,6 +2,11 @@ import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group
 import { Construct } from "constructs";
 import { tagsArgument } from "../tags";
 
+/**
+ * Props of `ClusterLogGroup`.
+ * Strings are Terraform strings (templates): pass literal user text through `terraformLiteral` (src/config/names.ts);
+ * `ClusterStack` does it for the whole configuration.
+ */
 export interface ClusterLogGroupProps {
   /** Name of the cluster whose control-plane logs the group holds. */
   readonly clusterName: string;

@@ -6,6 +6,11 @@ import { AccessSettings, EndpointAccess, EndpointSettings, LoggingSettings, Upgr
 import { ServiceRole } from "../service-role";
 import { tagsArgument } from "../tags";
 
+/**
+ * Props of `Cluster`.
+ * Strings are Terraform strings (templates): pass literal user text through `terraformLiteral` (src/config/names.ts);
+ * `ClusterStack` does it for the whole configuration.
+ */
 export interface ClusterProps {
   /** Cluster name. */
   readonly name: string;

@@ -3,6 +3,11 @@ import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { Construct } from "constructs";
 import { tagsArgument } from "../tags";
 
+/**
+ * Props of `SecretsEncryptionKey`.
+ * Strings are Terraform strings (templates): pass literal user text through `terraformLiteral` (src/config/names.ts);
+ * `ClusterStack` does it for the whole configuration.
+ */
 export interface SecretsEncryptionKeyProps {
   /** Name of the cluster; the alias is `alias/eks/<name>`. */
   readonly clusterName: string;
