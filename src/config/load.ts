@@ -6,7 +6,8 @@
  */
 import { DEFAULT_CLUSTER } from "./defaults";
 import { ConfigFileError, parseConfigFile, ParsedFile } from "./parse";
-import { checkClusterRules } from "./rules";
+import { nameCollisions, unsupportedKeys, unsupportedValues } from "./names";
+import { checkClusterRules, withoutRejected } from "./rules";
 import { ClusterConfig, clusterSchema } from "./schema";
 import { childPath, isPlainObject, Issue, merge, nearest, validate } from "./schema-parts";
 
@@ -77,7 +78,9 @@ export function resolveClusters(raw: unknown, source: string, lineOf: ParsedFile
     const merged = merge(clusterSchema, DEFAULT_CLUSTER, given);
     const { value: cluster, issues } = validate(clusterSchema, merged, at);
     const rules = checkClusterRules(merged, given, at, issues);
-    errors.push(...issues, ...rules.errors);
+    // Names and keys are judged on the values the schema accepted only.
+    const accepted = withoutRejected(merged, new Set(issues.map((issue) => issue.path.replace(/ \(the key\)$/, ""))), at);
+    errors.push(...issues, ...rules.errors, ...unsupportedKeys(accepted, at), ...unsupportedValues(accepted, at), ...nameCollisions(accepted, at));
     warnings.push(...rules.warnings);
     const name = isPlainObject(merged) ? merged.name : undefined;
     if (typeof name === "string") {

@@ -14,7 +14,7 @@
  * - Validation, for the loader: `nameCollisions` (two entities, one Terraform name or construct ID), `unsupportedKeys`
  *   (keys cdktf drops) and `unsupportedValues` (backend settings cdktf would take for its tokens).
  */
-import type { Issue } from "./schema-parts";
+import { childPath, type Issue } from "./schema-parts";
 
 /**
  * The node role's managed policies (their names are its attachments' construct IDs), read when first needed: names.ts
@@ -235,13 +235,6 @@ export function addonVersionId(addonName: string): string {
 
 // ---- validation -------------------------------------------------------------------------------------------------
 
-/** The path of a child: `a.b`, `a[0]`, `tags["a b"]` (quoted when not an identifier), as schema-parts writes it. */
-function childPath(parent: string, key: string | number): string {
-  if (typeof key === "number") return `${parent}[${key}]`;
-  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) return parent ? `${parent}.${key}` : key;
-  return `${parent}[${JSON.stringify(key)}]`;
-}
-
 const isString = (v: unknown): v is string => typeof v === "string";
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const obj = (v: unknown): Record<string, unknown> =>
@@ -416,12 +409,22 @@ export function derivedNames(cluster: unknown, at: string): DerivedEntity[] {
  */
 export function nameCollisions(cluster: unknown, at: string): Issue[] {
   const issues: Issue[] = [];
-  const entities = derivedNames(cluster, at);
-  entities.forEach((later, i) => {
-    for (const earlier of entities.slice(0, i)) {
-      const clash = firstClash(earlier, later);
-      if (!clash) continue;
-      const [a, b, what] = clash;
+  // Each construct path and Terraform address, with the first entity (by order) and part that took it: one pass,
+  // linear in the number of names however many entities a hostile file holds.
+  const constructPaths = new Map<string, [number, DerivedName]>();
+  const addresses = new Map<string, [number, DerivedName]>();
+  derivedNames(cluster, at).forEach((later, i) => {
+    let clash: [number, DerivedName, DerivedName, string] | undefined;
+    const consider = (hit: [number, DerivedName] | undefined, part: DerivedName, what: string) => {
+      if (hit && hit[0] !== i && (!clash || hit[0] < clash[0])) clash = [hit[0], hit[1], part, what];
+    };
+    for (const part of later.parts) {
+      const constructPath = part.constructPath.join("/");
+      consider(constructPaths.get(constructPath), part, `construct ID (${constructPath})`);
+      for (const address of part.addresses) consider(addresses.get(address), part, `Terraform name (${address})`);
+    }
+    if (clash) {
+      const [, a, b, what] = clash;
       const naming = a.naming === b.naming ? b.naming : `${b.naming}; ${a.naming}`;
       // Names of one kind that differ as construct IDs can only meet once made Terraform names
       const sanitized = what.startsWith("Terraform name") ? `, and ${SANITIZED}` : "";
@@ -431,22 +434,14 @@ export function nameCollisions(cluster: unknown, at: string): Issue[] {
         rule: `gets the same ${what} as ${a.path} (${JSON.stringify(a.value)}): ${naming}${sanitized}`,
         fix: b.fix,
       });
-      break;
+    }
+    for (const part of later.parts) {
+      const constructPath = part.constructPath.join("/");
+      if (!constructPaths.has(constructPath)) constructPaths.set(constructPath, [i, part]);
+      for (const address of part.addresses) if (!addresses.has(address)) addresses.set(address, [i, part]);
     }
   });
   return issues;
-}
-
-/** The first part of `earlier` and of `later` that share a construct path or a Terraform address, and which. */
-function firstClash(earlier: DerivedEntity, later: DerivedEntity): [DerivedName, DerivedName, string] | undefined {
-  for (const b of later.parts) {
-    for (const a of earlier.parts) {
-      if (a.constructPath.join("/") === b.constructPath.join("/")) return [a, b, `construct ID (${b.constructPath.join("/")})`];
-      const address = b.addresses.find((x) => a.addresses.includes(x));
-      if (address) return [a, b, `Terraform name (${address})`];
-    }
-  }
-  return undefined;
 }
 
 /** Keys cdktf 0.21 cannot write: it builds every map of the Terraform JSON as a plain object (`result[key] = ...`). */

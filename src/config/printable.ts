@@ -26,6 +26,11 @@ export function printable(text: string, max = 120): string {
   return out;
 }
 
+/** A string in double quotes with `"` and `\` escaped; `printable` escapes the rest (as \uXXXX, one way for all). */
+function quote(text: string): string {
+  return `"${text.replace(/["\\]/g, "\\$&")}"`;
+}
+
 /**
  * A value as JSON-like text for a message, built only up to `max` characters (a megabyte value costs no more than
  * a short one): numbers JSON cannot write are shown as `Infinity`, `-Infinity`, `NaN`; missing values as `(missing)`.
@@ -40,7 +45,7 @@ export function preview(value: unknown, max = 120): string {
   const walk = (v: unknown, depth: number): void => {
     if (out.length >= budget) return;
     if (typeof v === "number") write(Number.isFinite(v) ? (Object.is(v, -0) ? "-0" : String(v)) : String(v));
-    else if (typeof v === "string") write(JSON.stringify(v.length > budget ? v.slice(0, budget) : v));
+    else if (typeof v === "string") write(quote(v.length > budget ? v.slice(0, budget) : v));
     else if (v === null || typeof v === "boolean") write(String(v));
     else if (Array.isArray(v)) {
       if (depth > 20) return write("[...]");
@@ -59,7 +64,7 @@ export function preview(value: unknown, max = 120): string {
         if (out.length >= budget) break;
         if (!first) write(",");
         first = false;
-        write(`${JSON.stringify(key.length > budget ? key.slice(0, budget) : key)}:`);
+        write(`${quote(key.length > budget ? key.slice(0, budget) : key)}:`);
         walk((v as Record<string, unknown>)[key], depth + 1);
       }
       write("}");

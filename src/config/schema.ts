@@ -5,6 +5,7 @@
  * file (this one imports nothing of the config layer but its building blocks and the finding ids waivers name).
  */
 import { RULE_IDS } from "./catalogs/security-rules";
+export { roleKey } from "./names";
 import { array, boolean, enumOf, Infer, integer, object, optional, record, string, StringCheck } from "./schema-parts";
 
 export const ENDPOINT_ACCESS_VALUES = ["public", "public-and-private", "private"] as const;
@@ -517,10 +518,6 @@ export type ClusterConfig = Infer<typeof clusterSchema>;
 export type NodeGroupSettings = Infer<typeof nodeGroupSchema>;
 export type RoleReference = ClusterConfig["clusterRole"];
 
-/** What identifies a role reference (its name, or its ARN): node groups with the same key share one role. */
-export function roleKey(role: RoleReference): string {
-  return role.name ?? role.arn ?? "";
-}
 export type NetworkSettings = ClusterConfig["network"];
 export type EndpointSettings = ClusterConfig["endpoint"];
 export type SecretsEncryptionSettings = NonNullable<ClusterConfig["secretsEncryption"]>;
