@@ -119,7 +119,15 @@ const CASES: [string, unknown, string, RegExp][] = [
   ["label with a reserved prefix", ng({ labels: { "kubernetes.io/role": "x" } }), 'nodeGroups[0].labels["kubernetes.io/role"] (the key)', /kubernetes.io\/ or k8s.io\//],
   ["label with a k8s.io subdomain prefix", ng({ labels: { "node.k8s.io/x": "y" } }), 'nodeGroups[0].labels["node.k8s.io/x"] (the key)', /kubernetes.io\/ or k8s.io\//],
   ["label key with a space", ng({ labels: { "my label": "x" } }), 'nodeGroups[0].labels["my label"] (the key)', /Kubernetes label key/],
-  ["label value too long", ng({ labels: { tier: "v".repeat(64) } }), "nodeGroups[0].labels.tier", /0 to 63 characters/],
+  ["label value too long", ng({ labels: { tier: "v".repeat(64) } }), "nodeGroups[0].labels.tier", /1 to 63 characters/],
+  // EKS API CreateNodegroup labels: key 1-63 with the prefix, value 1-63
+  ["label key over 63 characters with its prefix", ng({ labels: { [`example.com/${"n".repeat(60)}`]: "x" } }), `nodeGroups[0].labels["example.com/${"n".repeat(60)}"] (the key)`, /1 to 63 characters long \(it has 72\).*whole label key, prefix included/],
+  ["empty label value (EKS refuses it)", ng({ labels: { tier: "" } }), "nodeGroups[0].labels.tier", /1 to 63 characters long \(it has 0\).*not empty/],
+  // EKS API Taint: key 1-63 with the prefix
+  ["taint key over 63 characters with its prefix", ng({ taints: [{ key: `example.com/${"t".repeat(60)}`, effect: "NO_SCHEDULE" }] }), "nodeGroups[0].taints[0].key", /1 to 63 characters long \(it has 72\).*whole taint key/],
+  // EC2 CreateKeyPair KeyName: ASCII
+  ["SSH key name with a control character", ng({ remoteAccess: { sshKeyName: "key\rname" } }), "nodeGroups[0].remoteAccess.sshKeyName", /printable ASCII/],
+  ["SSH key name with non-ASCII", ng({ remoteAccess: { sshKeyName: "schlüssel" } }), "nodeGroups[0].remoteAccess.sshKeyName", /printable ASCII/],
   ["label value with a slash", ng({ labels: { tier: "a/b" } }), "nodeGroups[0].labels.tier", /empty or 1-63 letters/],
   ["taint effect unknown", ng({ taints: [{ key: "k", effect: "NoEvict" }] }), "nodeGroups[0].taints[0].effect", /one of NO_SCHEDULE, NO_EXECUTE, PREFER_NO_SCHEDULE/],
   ["taint without a key", ng({ taints: [{ effect: "NO_SCHEDULE" }] }), "nodeGroups[0].taints[0].key", /is required/],
@@ -130,6 +138,12 @@ const CASES: [string, unknown, string, RegExp][] = [
   ["tag with the aws: prefix", { tags: { "aws:owner": "me" } }, 'tags["aws:owner"] (the key)', /must not start with aws:/],
   ["tag key over 128 characters", { tags: { ["k".repeat(129)]: "v" } }, `tags.${"k".repeat(129)} (the key)`, /1 to 128 characters/],
   ["tag value over 256 characters", { tags: { team: "v".repeat(257) } }, "tags.team", /0 to 256 characters/],
+  // IAM API Tag: [\p{L}\p{Z}\p{N}_.:/=+\-@]; Terraform normalizes strings to NFC
+  ["tag value with a template sequence", { tags: { owner: "${var.owner}" } }, "tags.owner", /only letters, digits, spaces and _ \. : \/ = \+ - @.*not "\$"/],
+  ["tag key with a quote", { tags: { 'a"b': "x" } }, 'tags["a\\"b"] (the key)', /tag key characters IAM and CloudWatch Logs accept/],
+  ["tag value with a control character", { tags: { team: "a\rb" } }, "tags.team", /not "\\r"/],
+  ["tag value not in NFC", { tags: { city: "Zu\u0308rich" } }, "tags.city", /only letters/],
+  ["tag key in a form NFC changes", { tags: { "\u212B": "angstrom sign" } }, 'tags["\u212B"] (the key)', /normal form C.*write it in NFC: "\u00C5"/],
   ["51 tags", { tags: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`t${i}`, "v"])) }, "tags", /at most 50 entries \(AWS allows 50 tags per resource\)/],
   ["node group tag with the aws: prefix", ng({ tags: { "AWS:x": "y" } }), 'nodeGroups[0].tags["AWS:x"] (the key)', /aws:/],
   // waivers

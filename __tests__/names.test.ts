@@ -16,6 +16,7 @@ import {
   nodeRoleId,
   principalId,
   roleKey,
+  STACK_CONSTRUCT_IDS,
   terraformName,
   unsupportedKeys,
   unsupportedValues,
@@ -93,6 +94,42 @@ describe("naming rules", () => {
 });
 
 describe("nameCollisions", () => {
+  it.each(["arns", "statuses"])("GIVEN a node group named %s THEN it would take the stack's output node_group_%s: refused", (name) => {
+    // GIVEN
+    const config = clusterConfig({ nodeGroups: [nodeGroupSettings({ name })] });
+    // WHEN
+    const issues = nameCollisions(config, "");
+    // THEN
+    expect(issues).toEqual([
+      {
+        path: "nodeGroups[0].name",
+        value: name,
+        rule: `gets the construct ID node_group_${name}, which the stack itself uses (for its output of that name): node groups are named node_group_<name>`,
+        fix: "rename it",
+      },
+    ]);
+    expect(() => synthCluster(config)).toThrow(/There is already a Construct with name 'node_group_/);
+  });
+
+  it("GIVEN stacks with every option THEN each child ID the stack gives itself is in STACK_CONSTRUCT_IDS, so a config can be checked against them", () => {
+    // GIVEN
+    const configs = [
+      DEFAULT_CLUSTER,
+      clusterConfig({
+        secretsEncryption: { createKey: true },
+        logging: { types: ["api"], retentionDays: 7 },
+        backend: { s3: { bucket: "state-bucket" } },
+      }),
+    ];
+    for (const config of configs) {
+      // WHEN
+      const stack = new ClusterStack(Testing.app(), config);
+      const own = stack.node.children.map((c) => c.node.id).filter((id) => !/^node_(group|role)_/.test(id));
+      // THEN
+      expect(STACK_CONSTRUCT_IDS).toEqual(expect.arrayContaining(own));
+    }
+  });
+
   it("GIVEN role names that differ only in characters Terraform names lack THEN one issue names both, and the stack refuses them", () => {
     // GIVEN
     const config = withRoles({ name: "eks.nodes" }, { name: "eks_nodes" });

@@ -2,7 +2,7 @@
 import { Testing } from "cdktf";
 // Declares cdktf's matchers on jest's `expect` for the type-checker.
 import "cdktf/lib/testing/adapters/jest";
-import { ClusterStack } from "../src/constructs/cluster-stack";
+import { ClusterStack, detachedClusterStack } from "../src/constructs/cluster-stack";
 import { ReadableStack } from "../src/constructs/readable-stack";
 import { DEFAULT_CLUSTER, DEFAULT_NODE_GROUP } from "../src/config/defaults";
 import { ClusterConfig, NodeGroupSettings } from "../src/config/schema";
@@ -46,6 +46,14 @@ export function offlineClusterConfig(overrides: Partial<ClusterConfig> = {}): Cl
 /** `Testing.synth` of the cluster stack built from `config`. */
 export function synthCluster(config: ClusterConfig = DEFAULT_CLUSTER): string {
   return Testing.synth(new ClusterStack(Testing.app(), config));
+}
+
+/**
+ * The stack's Terraform JSON as the app writes it: `Testing.synth` drops every `"//"` key (cdktf's comments), and a
+ * tag key may be `//`.
+ */
+export function synthStackJson(config: ClusterConfig): string {
+  return JSON.stringify(detachedClusterStack(config).toTerraform());
 }
 
 export function parse(synthesized: string): TerraformJson {

@@ -409,6 +409,8 @@ export function derivedNames(cluster: unknown, at: string): DerivedEntity[] {
  */
 export function nameCollisions(cluster: unknown, at: string): Issue[] {
   const issues: Issue[] = [];
+  // The stack's own construct IDs come first: a node group named `arns` would be `node_group_arns`, the output.
+  const reserved = new Map(STACK_CONSTRUCT_IDS.map((id) => [id, id]));
   // Each construct path and Terraform address, with the first entity (by order) and part that took it: one pass,
   // linear in the number of names however many entities a hostile file holds.
   const constructPaths = new Map<string, [number, DerivedName]>();
@@ -422,6 +424,16 @@ export function nameCollisions(cluster: unknown, at: string): Issue[] {
       const constructPath = part.constructPath.join("/");
       consider(constructPaths.get(constructPath), part, `construct ID (${constructPath})`);
       for (const address of part.addresses) consider(addresses.get(address), part, `Terraform name (${address})`);
+    }
+    const own = later.parts.find((part) => part.constructPath.length === 1 && reserved.has(part.constructPath[0]));
+    if (own) {
+      issues.push({
+        path: own.path,
+        value: own.value,
+        rule: `gets the construct ID ${own.constructPath[0]}, which the stack itself uses (for its ${STACK_OUTPUT_IDS.includes(own.constructPath[0]) ? "output" : "resource"} of that name): ${own.naming}`,
+        fix: "rename it",
+      });
+      clash = undefined;
     }
     if (clash) {
       const [, a, b, what] = clash;
@@ -443,6 +455,33 @@ export function nameCollisions(cluster: unknown, at: string): Issue[] {
   });
   return issues;
 }
+
+/** The outputs of a cluster stack, by construct ID (which is also the output's name). */
+export const STACK_OUTPUT_IDS: readonly string[] = [
+  "cluster_name",
+  "cluster_arn",
+  "cluster_endpoint",
+  "cluster_certificate_authority_data",
+  "cluster_oidc_issuer_url",
+  "node_group_arns",
+  "node_group_statuses",
+  "kubeconfig_command",
+];
+
+/** Every construct ID a cluster stack gives its own children: no configuration value may derive one of them. */
+export const STACK_CONSTRUCT_IDS: readonly string[] = [
+  "aws",
+  "current",
+  "network",
+  "cluster_role",
+  "secrets_key",
+  "cluster_logs",
+  "cluster",
+  "access",
+  "addons",
+  "backend",
+  ...STACK_OUTPUT_IDS,
+];
 
 /** Keys cdktf 0.21 cannot write: it builds every map of the Terraform JSON as a plain object (`result[key] = ...`). */
 const DROPPED_KEYS: readonly string[] = ["__proto__"];

@@ -4,7 +4,9 @@
  * Rules that span several keys live in rules.ts; the embedded default cluster in defaults.ts, which builds on this
  * file (this one imports nothing of the config layer but its building blocks and the finding ids waivers name).
  */
+import { EC2_KEY_PAIR_NAME, NODEGROUP_LABELS, NODEGROUP_TAINTS } from "./catalogs/aws-limits";
 import { RULE_IDS } from "./catalogs/security-rules";
+import { AWS_TAG_CHARACTERS } from "./catalogs/tag-rules";
 export { roleKey } from "./names";
 import { array, boolean, enumOf, Infer, integer, object, optional, record, string, StringCheck } from "./schema-parts";
 
@@ -178,16 +180,42 @@ const roleReference = (defaultName: string) =>
     { description: "An IAM role to create (name) or to use (arn)", exactlyOneOf: ["name", "arn"] },
   );
 
+/**
+ * What AWS accepts in a tag key or value: letters, spaces and digits of any script and `_ . : / = + - @`. The IAM API
+ * enforces it on the roles these tags also go on (IAM API Reference, Tag: pattern `[\p{L}\p{Z}\p{N}_.:/=+\-@]*`;
+ * catalogs/tag-rules.ts), as do CloudWatch Logs and KMS. And Terraform reads every string as Unicode NFC, so a key or
+ * value in another form would reach AWS changed (and two keys equal in NFC would be one).
+ */
+const tagTextCheck =
+  (what: "key" | "value"): StringCheck =>
+  (text) => {
+    if (!TAG_TEXT.test(text)) {
+      const bad = [...text].find((c) => !TAG_TEXT.test(c)) ?? "";
+      return {
+        rule: `must hold only letters, digits, spaces and _ . : / = + - @ (the tag ${what} characters IAM and CloudWatch Logs accept), not ${JSON.stringify(bad)}`,
+        fix: `remove or replace ${JSON.stringify(bad)}`,
+      };
+    }
+    if (text.normalize("NFC") !== text) {
+      return {
+        rule: "is not in Unicode normal form C: Terraform normalizes every string to NFC, so AWS would get other characters than these",
+        fix: `write it in NFC: ${JSON.stringify(text.normalize("NFC"))}`,
+      };
+    }
+    return undefined;
+  };
+const TAG_TEXT = new RegExp(`^${AWS_TAG_CHARACTERS}*$`, "u");
+
 const tagsSchema = (what: string) =>
   record(
     string({
       description: "Tag key",
       minLength: 1,
       maxLength: 128,
-      allowed: "1-128 characters, not starting with aws:",
-      checks: [(k) => (/^aws:/i.test(k) ? { rule: "must not start with aws: (reserved by AWS)", fix: "drop the aws: prefix" } : undefined)],
+      allowed: "1-128 letters, digits, spaces and _ . : / = + - @, not starting with aws:",
+      checks: [(k) => (/^aws:/i.test(k) ? { rule: "must not start with aws: (reserved by AWS)", fix: "drop the aws: prefix" } : undefined), tagTextCheck("key")],
     }),
-    string({ description: "Tag value", minLength: 0, maxLength: 256 }),
+    string({ description: "Tag value", minLength: 0, maxLength: 256, allowed: "0-256 letters, digits, spaces and _ . : / = + - @", checks: [tagTextCheck("value")] }),
     { description: `Tags of ${what}`, maxEntries: 50, why: "AWS allows 50 tags per resource" },
   );
 
@@ -215,7 +243,16 @@ export const updateSchema = object(
 
 export const taintSchema = object(
   {
-    key: string({ description: "Taint key", checks: [(k) => labelKeyProblem(k, "taint")], allowed: "Kubernetes key: [prefix/]name, name 1-63 characters" }),
+    // EKS API Taint: key 1-63 characters, the prefix included (catalogs/aws-limits.ts NODEGROUP_TAINTS); Kubernetes
+    // alone would allow a 253-character prefix, and the provider refuses such a key at validate.
+    key: string({
+      description: "Taint key",
+      minLength: 1,
+      maxLength: NODEGROUP_TAINTS.keyMaxLength,
+      fix: "EKS allows 63 characters for the whole taint key, prefix included: shorten the prefix or the name",
+      checks: [(k) => labelKeyProblem(k, "taint")],
+      allowed: "Kubernetes key [prefix/]name, 1-63 characters in all",
+    }),
     value: optional(string({ description: "Taint value", maxLength: 63, checks: [labelValueCheck], allowed: "0-63 letters, digits, - _ ." })),
     effect: enumOf(TAINT_EFFECTS, {
       description: "Taint effect",
@@ -227,7 +264,16 @@ export const taintSchema = object(
 
 export const remoteAccessSchema = object(
   {
-    sshKeyName: string({ description: "Name of the EC2 key pair for SSH", minLength: 1, maxLength: 255, fix: "name an EC2 key pair of the region" }),
+    // EC2 CreateKeyPair KeyName: "up to 255 ASCII characters" (catalogs/aws-limits.ts EC2_KEY_PAIR_NAME); printable
+    // ones only, so no control character reaches the node group or a terminal.
+    sshKeyName: string({
+      description: "Name of the EC2 key pair for SSH",
+      minLength: 1,
+      maxLength: EC2_KEY_PAIR_NAME.maxLength,
+      pattern: EC2_KEY_PAIR_NAME.printableAsciiPattern,
+      patternRule: "must be an EC2 key pair name: printable ASCII characters",
+      fix: "name an EC2 key pair of the region",
+    }),
     sourceSecurityGroupIds: optional(
       array(AWS_ID("sg", "security group"), {
         description: "Security groups allowed to reach port 22 (none: EKS opens port 22 to 0.0.0.0/0)",
@@ -257,8 +303,24 @@ export const nodeGroupSchema = object(
     scaling: scalingSchema,
     update: updateSchema,
     labels: record(
-      string({ description: "Label key", checks: [(k) => labelKeyProblem(k, "label")], allowed: "Kubernetes label key, not kubernetes.io/ or k8s.io/" }),
-      string({ description: "Label value", maxLength: 63, checks: [labelValueCheck], allowed: "0-63 letters, digits, - _ ." }),
+      // EKS API CreateNodegroup labels: key 1-63 characters, the prefix included, and value 1-63 (not empty, though
+      // Kubernetes allows it) (catalogs/aws-limits.ts NODEGROUP_LABELS).
+      string({
+        description: "Label key",
+        minLength: NODEGROUP_LABELS.eksKeyMinLength,
+        maxLength: NODEGROUP_LABELS.eksKeyMaxLength,
+        fix: "EKS allows 63 characters for the whole label key, prefix included: shorten the prefix or the name",
+        checks: [(k) => labelKeyProblem(k, "label")],
+        allowed: "Kubernetes label key [prefix/]name, 1-63 characters in all, not kubernetes.io/ or k8s.io/",
+      }),
+      string({
+        description: "Label value",
+        minLength: NODEGROUP_LABELS.eksValueMinLength,
+        maxLength: NODEGROUP_LABELS.eksValueMaxLength,
+        fix: "EKS takes label values of 1-63 characters (not empty)",
+        checks: [labelValueCheck],
+        allowed: "1-63 letters, digits, - _ .",
+      }),
       { description: "Kubernetes labels put on every node" },
     ),
     taints: array(taintSchema, { description: "Kubernetes taints put on every node", maxItems: 50, why: "EKS allows 50 taints per node group" }),
