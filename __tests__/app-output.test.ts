@@ -8,7 +8,7 @@ import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { EXAMPLES, Finished, outputSiblings, readTree, runApp, snapshot, startApp } from "../test-support/app-process";
+import { EXAMPLES, Finished, MAIN, outputSiblings, readTree, runApp, snapshot, startApp } from "../test-support/app-process";
 
 type Key = "A" | "B" | "C";
 /** Three configurations with different clusters, so that any mix of two outputs is told apart. */
@@ -162,6 +162,17 @@ describe("the lock (cdktf.out.lock)", () => {
     expect(outputSiblings(dir)).toEqual([]);
   });
 
+  it("GIVEN a lock holding the run's own pid (a container restarted with the same pid and hostname) THEN it is stale, not waited for", () => {
+    // GIVEN: the shell writes its own pid into the lock, then becomes the app (exec keeps the pid)
+    const dir = scratch("ownpid");
+    const script = `echo "$$ $(node -p 'require("os").hostname()')" > cdktf.out.lock && exec "${process.execPath}" "${MAIN}"`;
+    // WHEN
+    const run = spawnSync("sh", ["-c", script], { cwd: dir, encoding: "utf8", env: { ...process.env, EKS_CDKTF_LOCK_TIMEOUT: "3", CLUSTER_CONFIG: "" } });
+    // THEN
+    expect([run.status, run.stderr]).toEqual([0, expect.not.stringMatching(/waiting|^error/m)]);
+    expect(whichOutput(readTree(out(dir)))).toBe("A");
+  });
+
   it("GIVEN an empty lock a minute old (its creator died before writing its pid) THEN it is taken over", () => {
     const dir = scratch("empty");
     const lock = path.join(dir, "cdktf.out.lock");
@@ -311,5 +322,27 @@ describe("leftovers and what is kept", () => {
     }
     expect(runApp(dir, [], CONFIGS.B).code).toBe(0);
     expect(outputSiblings(dir)).toEqual([]);
+  });
+
+  withProc("GIVEN a process that wrote a file in the output after it was replaced (the state of an apply) THEN no later run deletes that file", async () => {
+    // GIVEN a run whose previous output is kept aside because a process works in it
+    const dir = scratch("inuse-state");
+    expect(runApp(dir).code).toBe(0);
+    const sleeper = startSleeper(path.join(out(dir), "stacks", "simple-bank"));
+    let retired: string;
+    try {
+      expect(runApp(dir, [], CONFIGS.B).code).toBe(0);
+      [retired] = outputSiblings(dir);
+      // ... and the process writes its state there after the swap
+      fs.writeFileSync(path.join(dir, retired, "stacks", "simple-bank", "terraform.tfstate"), '{"serial": 1}');
+    } finally {
+      await sleeper.stop();
+    }
+    // WHEN a later run finds the folder unused
+    const run = runApp(dir, [], CONFIGS.B);
+    // THEN the folder, and the state in it, are kept, and the note says why
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^note: kept \.cdktf\.out\.retired-\d+-\w+, a previous cdktf.out: it holds files written after it was replaced/m);
+    expect(fs.readFileSync(path.join(dir, retired!, "stacks", "simple-bank", "terraform.tfstate"), "utf8")).toBe('{"serial": 1}');
   });
 });

@@ -65,4 +65,17 @@ describe("npm run synth (node dist/main.js --handoff)", () => {
     expect(Object.keys(hclTree).filter((f) => f.startsWith("stacks/")).sort()).toEqual(["stacks/simple-bank/cdk.tf", "stacks/simple-bank/metadata.json"]);
     for (const file of ["handoff/simple-bank/REVIEW.md", "handoff/simple-bank/main.tf"]) expect([file, hclTree[file]]).toEqual([file, tree[file]]);
   });
+
+  it("GIVEN SYNTH_HCL_OUTPUT=true and an SSH key name with quotes, a backslash and template sequences WHEN run THEN cdk.tf holds it as an escaped HCL string", () => {
+    // GIVEN
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "eks-cdktf-hcl-escape-"));
+    const config = { name: "a", nodeGroups: [{ name: "g", remoteAccess: { sshKeyName: 'a"b\\c${x}%{y}' } }] };
+    fs.writeFileSync(path.join(dir, "c.json"), JSON.stringify(config));
+    // WHEN
+    const run = runApp(dir, [], { SYNTH_HCL_OUTPUT: "true", CLUSTER_CONFIG: "c.json" });
+    // THEN
+    expect(run.code).toBe(0);
+    const hcl = fs.readFileSync(path.join(dir, "cdktf.out", "stacks", "a", "cdk.tf"), "utf8");
+    expect(hcl).toContain('ec2_ssh_key = "a\\"b\\\\c$${x}%%{y}"');
+  });
 });

@@ -314,8 +314,11 @@ describe("YAML", () => {
     expect(raw.e).toBe(31);
   });
 
-  it("GIVEN numbers and booleans as keys WHEN parsed THEN they become their string form", () => {
+  it("GIVEN numbers and booleans as keys WHEN parsed THEN they are the text as written, never a number's other spelling", () => {
     expect(yaml("80: x\ntrue: y\n1.5: z\n").raw).toEqual({ "80": "x", true: "y", "1.5": "z" });
+    expect(yaml("tags: { 0x10: hex, 012: oct, True: t, 1e3: exp, 0o7: o, 1_000: u }\n").raw).toEqual({
+      tags: { "0x10": "hex", "012": "oct", True: "t", "1e3": "exp", "0o7": "o", "1_000": "u" },
+    });
   });
 
   it.each([

@@ -838,6 +838,10 @@ function keyString(ctx: YamlContext, pair: Pair, map: YAMLMap): string {
   if (!y.isScalar(keyNode)) yamlFail(ctx, at, "not accepted: a key must be text, not a list or a map");
   const v = keyNode.value;
   if (typeof v === "string") return v;
+  // A key the YAML schema reads as a number or boolean (`80`, `0x10`, `True`, `1e3`) is the text as written: map keys
+  // are text, and `0x10` must not become "16".
+  const source = (keyNode as { source?: unknown }).source;
+  if ((typeof v === "number" || typeof v === "boolean") && typeof source === "string" && source !== "") return source;
   if (typeof v === "number" || typeof v === "boolean") return String(v);
   if (v === null) yamlFail(ctx, at, "not accepted: a key is empty or null; write the key (in quotes if it is meant to be text, e.g. \"null\")");
   return yamlFail(ctx, at, "not accepted: a key must be text");

@@ -158,7 +158,9 @@ function readHolder(file: string): LockHolder | undefined {
 function isStale(holder: LockHolder): boolean {
   if (holder.pid === undefined) return holder.ageMs > EMPTY_LOCK_GRACE_MS;
   if (holder.host !== undefined && holder.host !== os.hostname()) return false;
-  return !processAlive(holder.pid);
+  // Our own pid in a lock we are only now acquiring: left by an earlier process that had our pid (a container
+  // restarted with the same pid and hostname), so nobody holds it.
+  return holder.pid === process.pid || !processAlive(holder.pid);
 }
 
 /**
@@ -431,14 +433,45 @@ function assertFolderOrMissing(paths: OutputPaths): void {
   }
 }
 
-/** Deletes a previous output, or (when a process works in it) renames it `.retired-*` for a later run to delete. */
-function retire(paths: OutputPaths, previous: string, log: (line: string) => void): void {
+/**
+ * True when `from` holds a file the app did not write that `to` lacks or holds as another file (another inode): one
+ * written after `from` stopped being the output, such as the state of a `terraform apply` that ran in it.
+ */
+function holdsFilesOfItsOwn(from: string, to: string, policy: CarryOverPolicy, relative = ""): boolean {
+  for (const entry of fs.readdirSync(path.join(from, relative), { withFileTypes: true })) {
+    const rel = relative ? path.join(relative, entry.name) : entry.name;
+    if (entry.isDirectory()) {
+      if (holdsFilesOfItsOwn(from, to, policy, rel)) return true;
+    } else if (entry.isFile() && !policy.isGenerated?.(rel)) {
+      const mine = fs.statSync(path.join(from, rel));
+      const theirs = lstatOrUndefined(path.join(to, rel));
+      if (!theirs || theirs.ino !== mine.ino || theirs.dev !== mine.dev) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Deletes a previous output, or (when a process works in it) renames it `.retired-*` for a later run to delete. A
+ * retired output no process works in any more is deleted only when every file in it that the app did not write is
+ * also in the current output (the same file, by hard link): a file written there after the swap (say the state of an
+ * apply that was running in it) is never deleted; the folder is kept and a note says so.
+ */
+function retire(paths: OutputPaths, previous: string, log: (line: string) => void, policy: CarryOverPolicy = {}): void {
   const users = processesWorkingIn(previous);
+  const retiredBefore = path.basename(previous).startsWith(`.${paths.base}.retired-`);
   if (users.length === 0) {
+    if (retiredBefore && holdsFilesOfItsOwn(previous, paths.dir, policy)) {
+      log(
+        `note: kept ${path.basename(previous)}, a previous ${paths.name}: it holds files written after it was replaced ` +
+          "(such as the state of a terraform run in it); move what you need into the output, then delete it",
+      );
+      return;
+    }
     fs.rmSync(previous, { recursive: true, force: true });
     return;
   }
-  if (!path.basename(previous).startsWith(`.${paths.base}.retired-`)) {
+  if (!retiredBefore) {
     const retired = paths.sibling("retired");
     fs.renameSync(previous, retired);
     log(`note: kept the previous ${paths.name} as ${path.basename(retired)}: process ${users.join(", ")} works in it; a later run deletes it`);
@@ -450,7 +483,7 @@ function retire(paths: OutputPaths, previous: string, log: (line: string) => voi
  * `.cdktf.out.old-*` present), and removes what killed runs left: temporary folders of dead pids, previous outputs
  * no process works in.
  */
-export function recoverLeftovers(paths: OutputPaths, log: (line: string) => void = () => undefined): void {
+export function recoverLeftovers(paths: OutputPaths, log: (line: string) => void = () => undefined, policy: CarryOverPolicy = {}): void {
   const olds = paths.siblings("old");
   if (!lstatOrUndefined(paths.dir) && olds.length > 0) {
     // One at most in practice (swaps are serialized); the latest renamed, should there be more.
@@ -462,7 +495,7 @@ export function recoverLeftovers(paths: OutputPaths, log: (line: string) => void
     if (leftover.pid !== process.pid && !processAlive(leftover.pid)) fs.rmSync(leftover.path, { recursive: true, force: true });
   }
   for (const previous of [...paths.siblings("old"), ...paths.siblings("retired")]) {
-    if (lstatOrUndefined(previous.path)) retire(paths, previous.path, log);
+    if (lstatOrUndefined(previous.path)) retire(paths, previous.path, log, policy);
   }
 }
 
@@ -514,7 +547,7 @@ export async function writeOutputAtomically(outputName: string, build: (dir: str
       lock.release();
       lock = await OutputLock.acquire(paths.lock, lockOptions);
     }
-    recoverLeftovers(paths, log);
+    recoverLeftovers(paths, log, options);
     assertFolderOrMissing(paths);
 
     if (!lstatOrUndefined(paths.dir)) {
@@ -530,7 +563,7 @@ export async function writeOutputAtomically(outputName: string, build: (dir: str
     fs.renameSync(dir, paths.dir); // between these two renames (microseconds) the output is missing: see the header
     tmp.keep();
     tmp = undefined;
-    retire(paths, previous, log);
+    retire(paths, previous, log, options);
   } finally {
     tmp?.dispose();
     lock.release();

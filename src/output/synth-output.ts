@@ -50,7 +50,8 @@ function withSortedKeys(value: unknown): unknown {
 /** Synthesizes every cluster's stack and hand-off into `outdir`, an empty folder. */
 export function synthesizeInto(outdir: string, loaded: LoadedClusters): void {
   const app = new App({ outdir });
-  const stacks = loaded.clusters.map((cluster) => new ClusterStack(app, cluster));
+  // `cdktf synth --hcl` (app.hclOutput): the stacks are written as HCL, whose strings need HCL's escapes.
+  const stacks = loaded.clusters.map((cluster) => new ClusterStack(app, cluster, { syntax: app.hclOutput ? "hcl" : "json" }));
   app.synth();
   loaded.clusters.forEach((cluster, i) => {
     // With `cdktf synth --hcl` cdktf writes cdk.tf instead of cdk.tf.json: the review then reads the stack itself,
