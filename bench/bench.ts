@@ -94,7 +94,7 @@ function hostileConfigs(): { dir: string; files: Record<string, string> } {
     return entries;
   };
   const json4 = `{"name": "big", "tags": {${tags(4 * 1024 * 1024 - 4096).join(", ")}}}`;
-  const yaml4 = `name: big\ntags:\n${tags(4 * 1024 * 1024 - 4096 * 8).map((e) => `  ${e.replace('": "', '": "')}`).join("\n")}\n`;
+  const yaml4 = `name: big\ntags:\n${tags(4 * 1024 * 1024 - 65536).map((e) => `  ${e}`).join("\n")}\n`;
   const bomb = ["a: &a [x, x, x, x, x, x, x, x, x, x]", ..."bcdefghi".split("").map((k, i) => `${k}: &${k} [${Array(10).fill(`*${"abcdefghi"[i]}`).join(", ")}]`)].join("\n");
   const files: Record<string, string> = {
     H20: "twenty-mb.json",
