@@ -19,7 +19,7 @@ import { ClusterConfig } from "../src/config/schema";
 import { renderHandoffHcl } from "../src/output/handoff";
 import { holds, Json, PROPERTY_MULTIPLIER, PROPERTY_SEED, runs, validClusterArb, wellFormed } from "../test-support/arbitraries";
 import { synthCluster } from "../test-support/synth";
-import { describeWithTerraform, ValidateResult, workdir } from "../test-support/terraform";
+import { describeWithTerraform, OFFLINE_PROVIDER, ValidateResult, workdir } from "../test-support/terraform";
 
 /** Configurations in the sample (each gives a stack module and a hand-off module). */
 const SAMPLE = 8 * PROPERTY_MULTIPLIER;
@@ -33,16 +33,6 @@ interface Member {
   readonly json: string;
   readonly hcl: string;
 }
-
-/** Mock credentials and no account or region checks: the plan reads nothing from AWS (the test's copy only). */
-const OFFLINE_PROVIDER = {
-  access_key: "mock-access-key",
-  secret_key: "mock-secret-key",
-  skip_credentials_validation: true,
-  skip_requesting_account_id: true,
-  skip_metadata_api_check: "true",
-  skip_region_validation: true,
-};
 
 /** The scratch root: `s<i>/cdk.tf.json` (stack JSON) and `h<i>/main.tf` (hand-off HCL) as modules, backends cut out. */
 function rootFiles(members: readonly Member[], offline: boolean): Record<string, string> {

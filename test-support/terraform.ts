@@ -135,6 +135,16 @@ export function workdir(files: Record<string, string>): string {
   return dir;
 }
 
+/** Mock credentials and no account, metadata or region checks: a plan that reads nothing from AWS. */
+export const OFFLINE_PROVIDER = {
+  access_key: "mock-access-key",
+  secret_key: "mock-secret-key",
+  skip_credentials_validation: true,
+  skip_requesting_account_id: true,
+  skip_metadata_api_check: "true",
+  skip_region_validation: true,
+} as const;
+
 /**
  * The synthesized configuration made plannable without AWS credentials, for a test's copy only: mock keys,
  * no STS/metadata/region checks, state in the working folder. Only data sources that need no AWS API may be
@@ -142,16 +152,7 @@ export function workdir(files: Record<string, string>): string {
  */
 export function offlineCopy(synthesized: string): string {
   const config = JSON.parse(synthesized);
-  for (const provider of config.provider.aws) {
-    Object.assign(provider, {
-      access_key: "mock-access-key",
-      secret_key: "mock-secret-key",
-      skip_credentials_validation: true,
-      skip_requesting_account_id: true,
-      skip_metadata_api_check: "true",
-      skip_region_validation: true,
-    });
-  }
+  for (const provider of config.provider.aws) Object.assign(provider, OFFLINE_PROVIDER);
   config.terraform.backend = { local: { path: "terraform.tfstate" } };
   return JSON.stringify(config, null, 2);
 }
