@@ -142,3 +142,40 @@ describe("reporting", () => {
     expect(pathSegments('clusters[1].nodeGroups[0].labels["example.com/a b"] (the key)')).toEqual(["clusters", 1, "nodeGroups", 0, "labels", "example.com/a b"]);
   });
 });
+
+describe("multi-environment files with YAML anchors and merge keys", () => {
+  it("GIVEN an x- key holding an anchor and clusters merging it WHEN loaded THEN each cluster gets the shared keys and its own", () => {
+    // GIVEN
+    const config = file(
+      "envs.yaml",
+      [
+        "x-base: &base",
+        "  region: eu-west-1",
+        "  tags: { team: payments }",
+        "clusters:",
+        "  - <<: *base",
+        "    name: payments-dev",
+        "  - <<: *base",
+        "    name: payments-prod",
+        "    region: eu-central-1",
+      ].join("\n"),
+    );
+    // WHEN
+    const { clusters } = loadClusters(config);
+    // THEN
+    expect(clusters.map((c) => [c.name, c.region, c.tags.team])).toEqual([
+      ["payments-dev", "eu-west-1", "payments"],
+      ["payments-prod", "eu-central-1", "payments"],
+    ]);
+  });
+
+  it("GIVEN a key beside clusters without the x- prefix WHEN loaded THEN the error names its line and the x- fix", () => {
+    // GIVEN
+    const config = file("envs.yaml", "base: &base\n  region: eu-west-1\nclusters:\n  - <<: *base\n    name: a\n");
+    // WHEN
+    const error = configError(() => loadClusters(config));
+    // THEN
+    expect(formatConfigError(error)).toContain("  base (line 1): {\"region\":\"eu-west-1\"}");
+    expect(error.issues[0].fix).toBe("move base into each entry of clusters, or (to hold YAML anchors) name it x-base");
+  });
+});

@@ -526,10 +526,11 @@ describe("lineOf", () => {
     for (let i = 0; i < 1000; i++) expect(parsed.lineOf('nodeGroups[0].labels["a/b"]')).toBe(6);
   });
 
-  it("GIVEN a key path WHEN asked THEN it gives the key's line", () => {
-    const parsed = yaml("labels:\n  ? long-key\n  : value\n");
-    expect(parsed.lineOf('labels["long-key"]')).toBe(3);
+  it("GIVEN a key path WHEN asked THEN it gives the key's line, for the key and for its value", () => {
+    const parsed = yaml("labels:\n  ? long-key\n  : value\nbase:\n  region: x\n");
+    expect(parsed.lineOf('labels["long-key"]')).toBe(2);
     expect(parsed.lineOf('labels["long-key"] (the key)')).toBe(2);
+    expect(parsed.lineOf("base")).toBe(4);
   });
 
   it("GIVEN merged and aliased values WHEN asked THEN it gives the line where they are used", () => {
@@ -541,10 +542,10 @@ describe("lineOf", () => {
     expect(parsed.lineOf("base.deep.y")).toBe(3);
   });
 
-  it("GIVEN JSON WHEN asked for nested paths THEN it gives the line of the value, or of its key", () => {
+  it("GIVEN JSON WHEN asked for nested paths THEN it gives the line of the key, or of the value of a list item", () => {
     const parsed = json('{\n  "name": "ok",\n  "region": "nowhere",\n  "tags": {\n    "a/b":\n      "v",\n    "__proto__": 1\n  },\n  "list": [\n    1,\n    {"k": 2}\n  ]\n}\n');
     expect(parsed.lineOf("region")).toBe(3);
-    expect(parsed.lineOf('tags["a/b"]')).toBe(6);
+    expect(parsed.lineOf('tags["a/b"]')).toBe(5);
     expect(parsed.lineOf('tags["a/b"] (the key)')).toBe(5);
     expect(parsed.lineOf('tags["__proto__"]')).toBe(7);
     expect(parsed.lineOf("list[1].k")).toBe(11);

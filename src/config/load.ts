@@ -36,6 +36,9 @@ export interface LoadedClusters {
   readonly lines: ReadonlyMap<string, number>;
 }
 
+/** Keys beside `clusters` with this prefix are left alone: a place for YAML anchors (`x-base: &base`). */
+export const EXTENSION_PREFIX = "x-";
+
 /** Loads the clusters named by a CLUSTER_CONFIG value; without one, the embedded default. */
 export function loadClusters(configFile: string | undefined): LoadedClusters {
   if (!configFile) return resolveClusters({}, "the embedded default");
@@ -53,12 +56,14 @@ export function resolveClusters(raw: unknown, source: string, lineOf: ParsedFile
     errors.push({ path: "(top level)", value: raw, rule: "must be one cluster (key: value pairs) or { clusters: [...] }", fix: "start from examples/walkthrough.yaml" });
   } else if (Object.prototype.hasOwnProperty.call(raw, "clusters")) {
     for (const key of Object.keys(raw)) {
-      if (key === "clusters") continue;
+      // `x-` keys beside clusters hold YAML anchors for the clusters to merge (`<<: *base`), as Docker Compose's
+      // extension fields do; they describe nothing themselves.
+      if (key === "clusters" || key.startsWith(EXTENSION_PREFIX)) continue;
       errors.push({
         path: childPath("", key),
         value: raw[key],
         rule: "is not allowed beside clusters: a file holds one cluster, or clusters and nothing else",
-        fix: `move ${key} into each entry of clusters${nearest(key, ["clusters"]) ? ", or did you mean `clusters`?" : ""}`,
+        fix: `move ${key} into each entry of clusters, or (to hold YAML anchors) name it ${EXTENSION_PREFIX}${key}${nearest(key, ["clusters"]) ? ", or did you mean `clusters`?" : ""}`,
       });
     }
     const clusters = raw.clusters;

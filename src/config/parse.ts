@@ -130,7 +130,7 @@ interface Place {
   key?: number;
 }
 
-/** lineOf over an index built on first use: the path's own place, else its nearest ancestor's. */
+/** lineOf over an index built on first use: the path's own key (or value), else its nearest ancestor's value. */
 function lineFinder(lines: Lines, buildIndex: () => Map<string, Place>): ParsedFile["lineOf"] {
   let index: Map<string, Place> | undefined;
   return (issuePath) => {
@@ -138,10 +138,10 @@ function lineFinder(lines: Lines, buildIndex: () => Map<string, Place>): ParsedF
     const segments = pathSegments(issuePath);
     const prefixes = [""];
     for (const segment of segments) prefixes.push(childPath(prefixes[prefixes.length - 1], segment));
-    const wantsKey = issuePath.endsWith(" (the key)");
     for (let n = segments.length; n >= 0; n--) {
       const place = index.get(prefixes[n]);
-      if (place) return lines.line(wantsKey && n === segments.length && place.key !== undefined ? place.key : place.value);
+      // The path's own key where it has one (`base:` above its block of values), else where its value starts.
+      if (place) return lines.line(n === segments.length && place.key !== undefined ? place.key : place.value);
     }
     return undefined;
   };
