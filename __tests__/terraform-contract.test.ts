@@ -127,7 +127,7 @@ describeWithTerraform("Terraform contract", (terraform) => {
         scaling_config: [{ min_size: 1, max_size: 2, desired_size: 1 }],
         subnet_ids: ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"],
       });
-      expect(after("aws_eks_addon.addons_vpc-cni")).toMatchObject({ addon_version: "v1.19.2-eksbuild.1" });
+      expect(after("aws_eks_addon.addons_vpc-cni")).toMatchObject({ addon_version: "v1.21.1-eksbuild.7" });
       expect(after("aws_iam_role_policy_attachment.cluster_role_AmazonEKSClusterPolicy")).toMatchObject({
         policy_arn: "arn:aws:iam::aws:policy/AmazonEKSClusterPolicy",
       });

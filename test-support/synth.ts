@@ -30,14 +30,18 @@ export function nodeGroupSettings(overrides: Partial<NodeGroupSettings> = {}): N
   return { ...DEFAULT_NODE_GROUP, ...overrides };
 }
 
-/** A config whose plan needs no AWS API: explicit subnets and pinned add-on versions. */
+/**
+ * A config whose plan needs no AWS API: explicit subnets and pinned add-on versions. The pins are builds
+ * src/config/catalogs/addon-versions.ts lists for Kubernetes 1.35 (the default's version), so the config passes the
+ * catalog checks: kube-proxy must be a build of the cluster's own minor.
+ */
 export function offlineClusterConfig(overrides: Partial<ClusterConfig> = {}): ClusterConfig {
   return clusterConfig({
     network: { securityGroupIds: [], subnetIds: ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"] },
     addons: {
-      "vpc-cni": { version: "v1.19.2-eksbuild.1" },
-      coredns: { version: "v1.11.4-eksbuild.2" },
-      "kube-proxy": { version: "v1.32.0-eksbuild.2" },
+      "vpc-cni": { version: "v1.21.1-eksbuild.7" },
+      coredns: { version: "v1.13.2-eksbuild.4" },
+      "kube-proxy": { version: "v1.35.3-eksbuild.2" },
     },
     ...overrides,
   });
