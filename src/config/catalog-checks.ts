@@ -15,16 +15,14 @@ import { EKS_KUBERNETES_VERSIONS, EksKubernetesVersion, UNCONFIRMED_VERSIONS } f
 import { REGIONS_BY_PARTITION } from "./catalogs/regions";
 import { AWS_REGION, INSTANCE_TYPE, KUBERNETES_VERSION } from "./schema";
 import { childPath, isPlainObject, Issue, nearest } from "./schema-parts";
+import { today } from "./today";
 
 export interface CatalogResult {
   readonly errors: Issue[];
   readonly warnings: Issue[];
 }
 
-/** Today as YYYY-MM-DD (UTC); EKS_CDKTF_TODAY overrides it for reproducible runs and tests (as src/review does). */
-export function today(): string {
-  return process.env.EKS_CDKTF_TODAY || new Date().toISOString().slice(0, 10);
-}
+export { today };
 
 // ---- the lists and their dates, for messages -------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
  * Security findings, computed from the synthesized Terraform JSON (what will be applied, not what the config
  * meant), then matched against the config's waivers.
  */
+import { today } from "../config/today";
 import { LOG_TYPES } from "../config/schema";
 import { SECURITY_RULES, SecurityRule, Severity } from "../config/catalogs/security-rules";
 import support from "./kubernetes-support.json";
@@ -25,10 +26,7 @@ type Json = Record<string, any>;
 
 const rule = (key: string): SecurityRule => SECURITY_RULES.find((r) => r.key === key)!;
 
-/** Today as YYYY-MM-DD (UTC); EKS_CDKTF_TODAY overrides it for reproducible reviews and tests. */
-export function today(): string {
-  return process.env.EKS_CDKTF_TODAY || new Date().toISOString().slice(0, 10);
-}
+export { today };
 
 /** Where a Kubernetes version stands in EKS's calendar on `date`. */
 export function versionSupport(version: string, date: string): { phase: "standard" | "extended" | "ended" | "unknown"; detail: string } {
