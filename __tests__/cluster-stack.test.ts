@@ -76,7 +76,7 @@ describe("ClusterStack", () => {
         ami_type: "AL2023_x86_64_STANDARD",
         capacity_type: "ON_DEMAND",
         instance_types: ["t3.micro"],
-        disk_size: 10,
+        disk_size: 20,
         scaling_config: { min_size: 1, max_size: 2, desired_size: 1 },
         update_config: { max_unavailable: 1 },
       });

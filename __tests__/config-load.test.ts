@@ -97,6 +97,18 @@ describe("reading files", () => {
     expect(formatConfigError(error)).toMatch(/nodeGroups\[0\].diskSize \(line 4\): 0\n\s+rule: must be from 1 to 16384\n\s+fix: /);
   });
 
+  it("GIVEN a rule on a merged value WHEN reported THEN its line is that of the key it is about", () => {
+    const error = configError(() => loadClusters(file("c.yaml", "name: ok\nnodeGroups:\n  - name: a\n    diskSize: 10\n")));
+    expect(error.issues.map((i) => i.path)).toEqual(["nodeGroups[0].diskSize"]);
+    expect(error.lines.get("nodeGroups[0].diskSize")).toBe(4);
+  });
+
+  it("GIVEN no node groups WHEN loaded THEN the warning carries the line of nodeGroups", () => {
+    const loaded = loadClusters(file("c.yaml", "name: ok\nlogging: { types: [audit] }\nnodeGroups: []\n"));
+    expect(loaded.warnings.map((w) => w.path)).toContain("nodeGroups");
+    expect(loaded.lines.get("nodeGroups")).toBe(3);
+  });
+
   it("GIVEN a .yml file WHEN loaded THEN it is YAML too", () => {
     expect(loadClusters(file("c.yml", "name: from-yml\n")).clusters[0].name).toBe("from-yml");
   });

@@ -35,6 +35,13 @@ const CASES: [string, unknown, string, RegExp][] = [
   ["KMS key in another region", { secretsEncryption: { kmsKeyArn: KMS.replace("us-east-1", "eu-west-1") } }, "secretsEncryption.kmsKeyArn", /key in eu-west-1, but the cluster is in us-east-1/],
   ["secretsEncryption without a key", { secretsEncryption: {} }, "secretsEncryption", /exactly one of createKey, kmsKeyArn/],
   ["secretsEncryption with both", { secretsEncryption: { createKey: true, kmsKeyArn: KMS } }, "secretsEncryption", /not createKey and kmsKeyArn/],
+  // EKS API Provider.keyArn / AWS KMS Developer Guide "Using aliases to control access": a grant on an alias ARN does not cover the key
+  ["KMS alias ARN (KMS Developer Guide: alias ARNs in IAM policies do not grant the key)", { secretsEncryption: { kmsKeyArn: "arn:aws:kms:us-east-1:111122223333:alias/eks-secrets" } }, "secretsEncryption.kmsKeyArn", /alias ARN: the cluster role's grant would cover the alias, not the key, and EKS stores the key ARN, so every plan shows a change.*use the key ARN/],
+  // catalogs/regions.ts partitionOfRegion (botocore partitions.json); AWS General Reference "Amazon Resource Names": one partition per ARN
+  ["cluster role ARN of another partition (AWS General Reference ARNs, botocore partitions.json)", { clusterRole: { arn: "arn:aws-cn:iam::111122223333:role/eks" } }, "clusterRole.arn", /partition aws-cn, but region us-east-1 is in aws.*arn:aws:/],
+  ["node role ARN of another partition (AWS General Reference ARNs, botocore partitions.json)", { region: "cn-north-1", nodeGroups: [{ role: { arn: "arn:aws:iam::111122223333:role/nodes" } }] }, "nodeGroups[0].role.arn", /partition aws, but region cn-north-1 is in aws-cn/],
+  ["access entry principal of another partition (AWS General Reference ARNs, botocore partitions.json)", { region: "us-gov-west-1", access: { entries: [{ principalArn: "arn:aws:iam::111122223333:role/admins", policies: [{ policy: "AmazonEKSViewPolicy" }] }] } }, "access.entries[0].principalArn", /partition aws, but region us-gov-west-1 is in aws-us-gov.*arn:aws-us-gov:/],
+  ["KMS key of another partition (AWS General Reference ARNs, botocore partitions.json)", { secretsEncryption: { kmsKeyArn: KMS.replace("arn:aws:", "arn:aws-us-gov:") } }, "secretsEncryption.kmsKeyArn", /partition aws-us-gov, but region us-east-1 is in aws/],
   ["createKey false", { secretsEncryption: { createKey: false } }, "secretsEncryption.createKey", /creates no key/],
   ["createKey as a string", { secretsEncryption: { createKey: "yes" } }, "secretsEncryption.createKey", /true or false, not the string "yes"/],
   // access
@@ -54,7 +61,7 @@ const CASES: [string, unknown, string, RegExp][] = [
   ["hop limit 0", ng({ imds: { hopLimit: 0 } }), "nodeGroups[0].imds.hopLimit", /from 1 to 64/],
   ["hop limit 65", ng({ imds: { hopLimit: 65 } }), "nodeGroups[0].imds.hopLimit", /from 1 to 64/],
   ["imds without a hop limit", ng({ imds: {} }), "nodeGroups[0].imds.hopLimit", /is required/],
-  ["remote access with IMDSv2", ng({ imds: { hopLimit: 2 }, remoteAccess: { sshKeyName: "ops" } }), "nodeGroups[0].remoteAccess", /EKS rejects remote access with one/],
+  ["remote access with IMDSv2 (EKS API CreateNodegroup: no remoteAccess with a launch template; SSM needs AmazonSSMManagedInstanceCore)", ng({ imds: { hopLimit: 2 }, remoteAccess: { sshKeyName: "ops" } }), "nodeGroups[0].remoteAccess", /EKS rejects remote access with one.*SSM Session Manager \(the node role then needs the AmazonSSMManagedInstanceCore policy/],
   ["ignoreDesiredSizeChanges as a string", ng({ ignoreDesiredSizeChanges: "yes" }), "nodeGroups[0].ignoreDesiredSizeChanges", /true or false/],
   ["S3 backend without a bucket", { backend: { s3: { key: "x.tfstate" } } }, "backend.s3.bucket", /is required/],
   ["S3 bucket with upper case", { backend: { s3: { bucket: "Acme_State" } } }, "backend.s3.bucket", /S3 bucket name/],
@@ -72,7 +79,26 @@ const CASES: [string, unknown, string, RegExp][] = [
   ["CIDR prefix over 32", { endpoint: { publicAccessCidrs: ["10.0.0.0/33"] } }, "endpoint.publicAccessCidrs[0]", /n from 0 to 32/],
   ["41 public CIDRs", { endpoint: { publicAccessCidrs: Array.from({ length: 41 }, (_, i) => `10.0.${i}.0/24`) } }, "endpoint.publicAccessCidrs", /at most 40 items, not 41 \(EKS allows 40\)/],
   ["public CIDRs with a private endpoint", { endpoint: { access: "private", publicAccessCidrs: ["203.0.113.0/24"] } }, "endpoint.publicAccessCidrs", /only to a public endpoint/],
-  ["duplicate public CIDR", { endpoint: { publicAccessCidrs: ["10.0.0.0/8", "10.0.0.0/8"] } }, "endpoint.publicAccessCidrs[1]", /must not repeat/],
+  ["duplicate public CIDR", { endpoint: { publicAccessCidrs: ["203.0.113.0/24", "203.0.113.0/24"] } }, "endpoint.publicAccessCidrs[1]", /must not repeat/],
+  // EKS API VpcConfigRequest.publicAccessCidrs: nothing sent keeps the default 0.0.0.0/0
+  ["empty public CIDRs with a public endpoint (EKS API VpcConfigRequest: default 0.0.0.0/0)", { endpoint: { publicAccessCidrs: [] } }, "endpoint.publicAccessCidrs", /is empty, so nothing is sent and EKS keeps its default 0.0.0.0\/0.*list the public CIDRs/],
+  // EKS User Guide "Cluster API server endpoint": public CIDRs only; CreateCluster/UpdateClusterConfig reject private ones
+  ...(
+    [
+      ["10.1.0.0/16", "10.0.0.0/8"],
+      ["172.16.0.0/12", "172.16.0.0/12"],
+      ["192.168.1.0/24", "192.168.0.0/16"],
+      ["100.64.0.0/10", "100.64.0.0/10"],
+      ["127.0.0.1/32", "127.0.0.0/8"],
+      ["169.254.0.0/16", "169.254.0.0/16"],
+      ["0.0.0.0/8", "0.0.0.0/8"],
+    ] as const
+  ).map(([cidr, range]): [string, unknown, string, RegExp] => [
+    `private CIDR ${cidr} in publicAccessCidrs (EKS User Guide "Cluster API server endpoint", CreateCluster rejects it)`,
+    { endpoint: { access: "public", publicAccessCidrs: ["203.0.113.0/24", cidr] } },
+    "endpoint.publicAccessCidrs[1]",
+    new RegExp(`lies in ${range.replace(/[./]/g, "\\$&")}, which is not a public internet range: EKS rejects private CIDRs.*public \\(NAT, VPN or office egress\\) address`),
+  ]),
   // network
   ["malformed VPC id", { network: { vpcId: "vpc-12" } }, "network.vpcId", /VPC id: vpc- followed by 8 or 17 hex digits/],
   ["malformed subnet id", { network: { subnetIds: ["subnet-0a1b2c3d4e5f60001", "subnet-xyz"] } }, "network.subnetIds[1]", /subnet id/],
@@ -102,6 +128,24 @@ const CASES: [string, unknown, string, RegExp][] = [
   ["NVIDIA AMI on AMD GPUs", ng({ amiType: "AL2023_x86_64_NVIDIA", instanceTypes: ["g4ad.xlarge"] }), "nodeGroups[0].instanceTypes[0]", /no NVIDIA GPU/],
   ["Neuron AMI without Inferentia", ng({ amiType: "AL2023_x86_64_NEURON", instanceTypes: ["m6i.large"] }), "nodeGroups[0].instanceTypes[0]", /Inferentia or Trainium/],
   ["unknown capacity type", ng({ capacityType: "spot" }), "nodeGroups[0].capacityType", /did you mean SPOT/],
+  // catalogs/ami-root-volumes.ts: EKS CreateNodegroup "Volume of size 10GB is smaller than snapshot ..., expect size>= 20GB"
+  ["AL2023 disk of the walk-through's 10 GiB (EKS CreateNodegroup: smaller than the 20 GiB snapshot)", ng({ diskSize: 10 }), "nodeGroups[0].diskSize", /below 20 GiB, the smallest disk for amiType AL2023_x86_64_STANDARD: .*snapshot is 20 GiB.*set diskSize to 20 or more/],
+  ["AL2 disk below the AMI's 20 GiB mapping (amazon-eks-ami templates/al2, catalogs/ami-root-volumes)", { kubernetesVersion: "1.32", nodeGroups: [{ amiType: "AL2_x86_64", diskSize: 8 }] }, "nodeGroups[0].diskSize", /below 20 GiB, the smallest disk for amiType AL2_x86_64/],
+  ["Bottlerocket data volume below 20 GiB (Bottlerocket build layout, catalogs/ami-root-volumes)", ng({ amiType: "BOTTLEROCKET_x86_64", diskSize: 19 }), "nodeGroups[0].diskSize", /below 20 GiB.*data volume/],
+  ["Windows disk below EKS's 50 GiB (EKS API CreateNodegroupRequest.diskSize default)", ng({ amiType: "WINDOWS_CORE_2022_x86_64", diskSize: 30 }), "nodeGroups[0].diskSize", /below 50 GiB, the smallest disk for amiType WINDOWS_CORE_2022_x86_64.*set diskSize to 50/],
+  ["Windows on the default disk (EKS API CreateNodegroupRequest.diskSize: 50 GiB for Windows)", ng({ amiType: "WINDOWS_FULL_2022_x86_64" }), "nodeGroups[0].diskSize", /below 50 GiB/],
+  // EKS User Guide capacity-blocks-mng / EKS API CreateNodegroup amiType: both need a launch template this app cannot write
+  ["Capacity Block without a reservation launch template (EKS User Guide capacity-blocks-mng)", ng({ capacityType: "CAPACITY_BLOCK" }), "nodeGroups[0].capacityType", /needs a launch template naming the Capacity Block reservation.*use ON_DEMAND/],
+  ["CUSTOM AMI without an AMI id (EKS API CreateNodegroup amiType)", ng({ amiType: "CUSTOM" }), "nodeGroups[0].amiType", /CUSTOM needs a launch template with the AMI id.*AL2023_x86_64_STANDARD/],
+  // Kubernetes validateNodeTaints "unique by key and effect pair"; EKS User Guide node-taints-managed-node-groups
+  ["two taints with one key and effect (Kubernetes Node validation, EKS node-taints-managed-node-groups)", ng({ taints: [{ key: "dedicated", value: "a", effect: "NO_SCHEDULE" }, { key: "dedicated", value: "b", effect: "NoSchedule" }] }), "nodeGroups[0].taints[1]", /repeats taints\[0\]: key dedicated with effect NO_SCHEDULE.*remove one/],
+  // EKS API TagMap max 50 (catalogs/tag-rules.ts): cluster tags and group tags are merged on the group and its launch template
+  [
+    "cluster and node group tags over 50 once merged (EKS API TagMap, catalogs/tag-rules.ts)",
+    { tags: Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`c${i}`, "v"])), nodeGroups: [{ tags: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`g${i}`, "v"])) }] },
+    "nodeGroups[0].tags",
+    /with the cluster's 30 tags makes 51 tags on the node group and its launch template; AWS allows 50.*remove 1 tags/,
+  ],
   ["disk size 0", ng({ diskSize: 0 }), "nodeGroups[0].diskSize", /from 1 to 16384/],
   ["fractional disk size", ng({ diskSize: 10.5 }), "nodeGroups[0].diskSize", /whole number/],
   ["disk size as a string", ng({ diskSize: "10" }), "nodeGroups[0].diskSize", /whole number, not the string "10"/],
@@ -200,6 +244,56 @@ describe("config validation rules", () => {
   });
 });
 
+describe("rules that mirror AWS limits accept what AWS accepts", () => {
+  const accepts = (given: unknown) => resolveClusters(given, "test.yaml").clusters;
+
+  it("GIVEN no file WHEN resolved THEN the default node group's disk is 20 GiB, which the AL2023 snapshot allows (catalogs/ami-root-volumes)", () => {
+    expect(accepts({})[0].nodeGroups[0].diskSize).toBe(20);
+  });
+
+  it("GIVEN each AMI family at its minimum disk WHEN validated THEN it is accepted (catalogs/ami-root-volumes safeMinimumDiskSizeGiB)", () => {
+    expect(
+      accepts({
+        nodeGroups: [
+          { name: "al2023", diskSize: 20 },
+          { name: "bottlerocket", amiType: "BOTTLEROCKET_x86_64", diskSize: 20 },
+          { name: "windows", amiType: "WINDOWS_CORE_2022_x86_64", diskSize: 50 },
+        ],
+      })[0].nodeGroups.map((g) => g.diskSize),
+    ).toEqual([20, 20, 50]);
+  });
+
+  it("GIVEN public CIDRs next to the private ranges and 0.0.0.0/0 WHEN validated THEN none is refused (EKS User Guide \"Cluster API server endpoint\")", () => {
+    const cidrs = ["0.0.0.0/0", "11.0.0.0/8", "172.32.0.0/16", "192.169.0.0/16", "100.128.0.0/16", "169.253.0.0/16", "203.0.113.0/24"];
+    expect(accepts({ endpoint: { publicAccessCidrs: cidrs } })[0].endpoint.publicAccessCidrs).toEqual(cidrs);
+  });
+
+  it("GIVEN a private endpoint with no public CIDRs WHEN validated THEN the empty list is no error (nothing public to open)", () => {
+    expect(accepts({ endpoint: { access: "private", publicAccessCidrs: [] } })).toHaveLength(1);
+  });
+
+  it("GIVEN ARNs of the region's own partition WHEN validated THEN they are accepted (catalogs/regions.ts partitionOfRegion)", () => {
+    const [cluster] = accepts({
+      region: "cn-north-1",
+      clusterRole: { arn: "arn:aws-cn:iam::111122223333:role/eks" },
+      secretsEncryption: { kmsKeyArn: KMS.replace("arn:aws:", "arn:aws-cn:").replace("us-east-1", "cn-north-1") },
+      access: { entries: [{ principalArn: "arn:aws-cn:iam::111122223333:role/admins", policies: [{ policy: "AmazonEKSViewPolicy" }] }] },
+      nodeGroups: [{ role: { arn: "arn:aws-cn:iam::111122223333:role/nodes" } }],
+    });
+    expect(cluster.region).toBe("cn-north-1");
+  });
+
+  it("GIVEN one taint key with two effects WHEN validated THEN it is accepted (taints are unique by key and effect, Kubernetes validateNodeTaints)", () => {
+    const taints = [{ key: "dedicated", effect: "NO_SCHEDULE" }, { key: "dedicated", effect: "NO_EXECUTE" }];
+    expect(accepts(ng({ taints }))[0].nodeGroups[0].taints).toHaveLength(2);
+  });
+
+  it("GIVEN 50 cluster tags and a node group repeating their keys WHEN validated THEN the merged 50 are accepted (EKS API TagMap max 50)", () => {
+    const tags = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`t${i}`, "v"]));
+    expect(accepts({ tags, nodeGroups: [{ tags: { ...tags, t0: "group" } }] })[0].nodeGroups[0].tags.t0).toBe("group");
+  });
+});
+
 describe("config warnings", () => {
   const warningsOf = (given: unknown) => resolveClusters(given, "test.yaml").warnings;
 
@@ -248,6 +342,12 @@ describe("config warnings", () => {
     });
     expect(warnings.map((w) => w.path)).toContain("access.clusterCreatorAdmin");
     expect(warnings.map((w) => w.path)).not.toContain("access.entries");
+  });
+
+  it("GIVEN no node groups WHEN validated THEN it warns that coredns and the Deployment add-ons cannot run (EKS User Guide managing-coredns: CoreDNS runs as a Deployment on nodes), naming Fargate and Auto Mode as not available", () => {
+    const warning = warningsOf({ nodeGroups: [] }).find((w) => w.path === "nodeGroups");
+    expect(warning?.rule).toMatch(/coredns and every add-on that runs as a Deployment can never become healthy/);
+    expect(warning?.fix).toMatch(/Fargate profiles and EKS Auto Mode.*not available in this app yet/);
   });
 
   it("GIVEN a type missing from the pod table WHEN validated THEN no pod-room warning is guessed", () => {

@@ -46,7 +46,7 @@ describe("REVIEW.md of the walk-through default", () => {
 
   it("THEN the node group shows vCPU, memory and max pods of its type", () => {
     expect(doc).toContain(
-      row("`simple-bank`", "AL2023_x86_64_STANDARD", "ON_DEMAND", "t3.micro (2 vCPU, 1 GiB, 4 pods)", "10 GiB", "1 / 1 / 2", "1 node(s) at a time", "not required", "off", "default"),
+      row("`simple-bank`", "AL2023_x86_64_STANDARD", "ON_DEMAND", "t3.micro (2 vCPU, 1 GiB, 4 pods)", "20 GiB", "1 / 1 / 2", "1 node(s) at a time", "not required", "off", "default"),
     );
   });
 

@@ -20,7 +20,9 @@
 import * as fc from "fast-check";
 import type { Document as YamlDocument } from "yaml";
 import { RULE_IDS } from "../src/config/catalogs/security-rules";
+import { partitionOfRegion } from "../src/config/catalogs/regions";
 import { architectureOf, hasNvidiaGpu } from "../src/config/instance-types";
+import { nonPublicRangeOf } from "../src/config/rules";
 import { ACCESS_POLICIES, AUTHENTICATION_MODES, CAPACITY_TYPES, ENDPOINT_ACCESS_VALUES, LOG_RETENTION_DAYS, LOG_TYPES, SUPPORT_TYPES } from "../src/config/schema";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -298,12 +300,12 @@ export const serviceCidrArb: fc.Arbitrary<string> = fc
 /** AMI types and instance types that fit them (one CPU architecture, the accelerator the AMI is for). */
 const MACHINES: readonly { amiTypes: readonly string[]; instanceTypes: readonly string[]; random?: (t: string) => boolean }[] = [
   {
-    amiTypes: ["AL2023_x86_64_STANDARD", "BOTTLEROCKET_x86_64", "BOTTLEROCKET_x86_64_FIPS", "AL2_x86_64", "WINDOWS_CORE_2019_x86_64", "WINDOWS_FULL_2022_x86_64", "CUSTOM"],
+    amiTypes: ["AL2023_x86_64_STANDARD", "BOTTLEROCKET_x86_64", "BOTTLEROCKET_x86_64_FIPS", "AL2_x86_64", "WINDOWS_CORE_2019_x86_64", "WINDOWS_FULL_2022_x86_64"],
     instanceTypes: ["t3.micro", "t3.small", "t3.medium", "t3a.large", "m5.large", "m6i.xlarge", "c5.2xlarge", "r5.large", "m7i.48xlarge", "c6a.metal", "t2.nano"],
     random: (t) => architectureOf(t) === "x86_64",
   },
   {
-    amiTypes: ["AL2023_ARM_64_STANDARD", "BOTTLEROCKET_ARM_64", "BOTTLEROCKET_ARM_64_FIPS", "AL2_ARM_64", "CUSTOM"],
+    amiTypes: ["AL2023_ARM_64_STANDARD", "BOTTLEROCKET_ARM_64", "BOTTLEROCKET_ARM_64_FIPS", "AL2_ARM_64"],
     instanceTypes: ["t4g.small", "m7g.large", "m6g.xlarge", "c7g.large", "r6g.medium", "a1.large", "c6gn.xlarge", "is4gen.large"],
     random: (t) => architectureOf(t) === "arm64",
   },
@@ -387,7 +389,8 @@ export function nodeGroupArb(names: fc.Arbitrary<string> = eksNameArb(63)): fc.A
         name: names,
         role: roleRefArb(fc.constantFrom(...NODE_ROLE_NAMES)),
         machine: machineArb,
-        capacityType: fc.constantFrom(...CAPACITY_TYPES),
+        // CAPACITY_BLOCK needs a launch template with the reservation, which the app refuses (rules.ts)
+        capacityType: fc.constantFrom(...CAPACITY_TYPES.filter((t) => t !== "CAPACITY_BLOCK")),
         diskSize: fc.integer({ min: 1, max: 16384 }),
         scaling: scalingArb,
         update: updateArb,
@@ -541,9 +544,35 @@ function fixCluster(generated: Json, offline: boolean): Json {
     c.access = rest;
   }
   if (c.endpoint?.access === "private" && c.endpoint.publicAccessCidrs?.length > 0) c.endpoint = { access: "private" };
+  // A public endpoint takes public CIDRs only, and an empty list would leave EKS's 0.0.0.0/0 (rules.ts)
+  if (c.endpoint?.access !== "private" && Array.isArray(c.endpoint?.publicAccessCidrs)) {
+    const cidrs = c.endpoint.publicAccessCidrs.filter((cidr: string) => !nonPublicRangeOf(cidr));
+    c.endpoint = { ...c.endpoint, publicAccessCidrs: cidrs.length > 0 ? cidrs : ["203.0.113.0/24"] };
+  }
+  // Every ARN in the region's partition (rules.ts checkPartitions)
+  const partition = partitionOfRegion(region) ?? "aws";
+  const inPartition = (arn: string) => arn.replace(/^arn:[^:]+:/, `arn:${partition}:`);
+  if (c.secretsEncryption?.kmsKeyArn) c.secretsEncryption = { kmsKeyArn: inPartition(c.secretsEncryption.kmsKeyArn) };
+  if (c.clusterRole?.arn) c.clusterRole = { arn: inPartition(c.clusterRole.arn) };
+  for (const e of c.access?.entries ?? []) e.principalArn = inPartition(e.principalArn);
   for (const g of c.nodeGroups ?? []) {
     if (g.amiType?.startsWith("AL2_") && minor >= 33) {
       g.amiType = { AL2_x86_64: "AL2023_x86_64_STANDARD", AL2_x86_64_GPU: "AL2023_x86_64_NVIDIA", AL2_ARM_64: "AL2023_ARM_64_STANDARD" }[g.amiType as string];
+    }
+    if (g.role?.arn) g.role = { arn: inPartition(g.role.arn) };
+    // The AMI family's smallest disk (catalogs/ami-root-volumes.ts): 20 GiB, Windows 50
+    const minDisk = String(g.amiType ?? "").startsWith("WINDOWS_") ? 50 : 20;
+    if ((g.diskSize ?? 20) < minDisk) g.diskSize = minDisk;
+    // Taints unique by key and effect (kubectl spellings included)
+    if (Array.isArray(g.taints)) {
+      const effect = (e: string) => ({ NoSchedule: "NO_SCHEDULE", NoExecute: "NO_EXECUTE", PreferNoSchedule: "PREFER_NO_SCHEDULE" } as Record<string, string>)[e] ?? e;
+      g.taints = g.taints.filter((t: Json, i: number) => g.taints.findIndex((u: Json) => u.key === t.key && effect(u.effect) === effect(t.effect)) === i);
+    }
+    // At most 50 tags once the cluster's are merged on (rules.ts checkMergedTags)
+    if (g.tags) {
+      const clusterKeys = Object.keys(c.tags ?? {});
+      const extra = Object.keys(g.tags).filter((k) => !clusterKeys.includes(k));
+      for (const k of extra.slice(Math.max(0, 50 - clusterKeys.length))) delete g.tags[k];
     }
     const maxSize = g.scaling?.maxSize ?? 2;
     if (g.update?.maxUnavailable > maxSize) g.update = { maxUnavailable: maxSize };

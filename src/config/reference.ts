@@ -27,6 +27,8 @@ export function configJsonSchema(): Record<string, unknown> {
         type: "object",
         properties: { clusters: { type: "array", minItems: 1, items: { $ref: "#/definitions/cluster" }, description: "One stack per cluster, named after it" } },
         required: ["clusters"],
+        // x- keys hold YAML anchors for the clusters to merge (<<: *base)
+        patternProperties: { "^x-": {} },
         additionalProperties: false,
       },
     ],

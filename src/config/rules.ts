@@ -3,9 +3,12 @@
  * (the file laid onto the embedded default) with every value the schema already rejected taken out, so every
  * problem is reported once and at once, and no rule reasons from a value that is not what it should be.
  */
+import { AMI_FAMILY_PREFIXES, AMI_ROOT_VOLUMES } from "./catalogs/ami-root-volumes";
+import { partitionOfRegion } from "./catalogs/regions";
+import { EKS_TAG_RULES } from "./catalogs/tag-rules";
 import { ADDONS_BEFORE_NODES } from "./defaults";
 import { architectureOf, hasNeuron, hasNvidiaGpu, podLimit } from "./instance-types";
-import { INSTANCE_TYPE, KUBERNETES_VERSION } from "./schema";
+import { INSTANCE_TYPE, KUBERNETES_VERSION, parseCidr } from "./schema";
 import { childPath, isPlainObject, Issue, setOwn } from "./schema-parts";
 
 export interface RuleResult {
@@ -40,6 +43,212 @@ export function withoutRejected(value: unknown, rejected: ReadonlySet<string>, a
   return copy;
 }
 
+type PathOf = (...keys: (string | number)[]) => string;
+interface Found {
+  readonly errors: Issue[];
+  readonly warnings: Issue[];
+}
+
+/**
+ * Address ranges that are not public Internet addresses: RFC 1918 private (10/8, 172.16/12, 192.168/16), RFC 6598
+ * shared (100.64/10), loopback (127/8), link-local (169.254/16) and "this network" (0.0.0.0/8; 0.0.0.0/0 itself is not
+ * inside it). EKS User Guide "Cluster API server endpoint" (cluster-endpoint.html): the public endpoint's CIDR blocks
+ * are public addresses clients connect from; CreateCluster / UpdateClusterConfig reject private ones in
+ * publicAccessCidrs (InvalidParameterException; the exact wording was not found in any stored source).
+ */
+const NON_PUBLIC_RANGES = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "0.0.0.0/8"];
+
+/** The non-public range a CIDR lies inside, if any. */
+export function nonPublicRangeOf(cidr: string): string | undefined {
+  const { address, prefix } = parseCidr(cidr);
+  return NON_PUBLIC_RANGES.find((range) => {
+    const r = parseCidr(range);
+    return prefix >= r.prefix && Math.floor(address / 2 ** (32 - r.prefix)) === Math.floor(r.address / 2 ** (32 - r.prefix));
+  });
+}
+
+/**
+ * A public endpoint's CIDRs. EKS API VpcConfigRequest.publicAccessCidrs: "The default value is 0.0.0.0/0": an empty
+ * list sends nothing (the provider omits it), so EKS keeps 0.0.0.0/0, the opposite of what an empty list says.
+ * Private ranges: NON_PUBLIC_RANGES above.
+ */
+function checkPublicAccessCidrs(c: Record<string, any>, path: PathOf, found: Found): void {
+  const endpoint = obj(c.endpoint);
+  if (endpoint.access === "private" || !Array.isArray(endpoint.publicAccessCidrs)) return;
+  if (endpoint.publicAccessCidrs.length === 0) {
+    found.errors.push({
+      path: path("endpoint", "publicAccessCidrs"),
+      value: [],
+      rule: "is empty, so nothing is sent and EKS keeps its default 0.0.0.0/0: the public endpoint would be open to the whole internet (EKS API VpcConfigRequest.publicAccessCidrs)",
+      fix: "list the public CIDRs allowed to reach the endpoint (e.g. [203.0.113.0/24]), or set endpoint.access to private",
+    });
+  }
+  endpoint.publicAccessCidrs.forEach((cidr: unknown, i: number) => {
+    const range = isString(cidr) ? nonPublicRangeOf(cidr) : undefined;
+    if (range) {
+      found.errors.push({
+        path: path("endpoint", "publicAccessCidrs", i),
+        value: cidr,
+        rule: `lies in ${range}, which is not a public internet range: EKS rejects private CIDRs in publicAccessCidrs (clients reach the public endpoint from public addresses; EKS User Guide "Cluster API server endpoint")`,
+        fix: "list the public (NAT, VPN or office egress) address instead; traffic from inside the VPC uses the private endpoint (endpoint.access: public-and-private)",
+      });
+    }
+  });
+}
+
+/**
+ * KMS alias ARNs. EKS API Provider.keyArn takes a key ARN or alias, but the cluster role's grant names that ARN, and
+ * an IAM policy naming an alias ARN covers the alias, not the key (AWS KMS Developer Guide "Using aliases to control
+ * access to KMS keys": the Resource of key operations must be the key ARN); and EKS stores the key ARN it resolved,
+ * so Terraform sees a change on every plan.
+ */
+function checkKmsAlias(c: Record<string, any>, path: PathOf, found: Found): void {
+  const arn = obj(c.secretsEncryption).kmsKeyArn;
+  if (isString(arn) && arn.includes(":alias/")) {
+    found.errors.push({
+      path: path("secretsEncryption", "kmsKeyArn"),
+      value: arn,
+      rule: "is a KMS alias ARN: the cluster role's grant would cover the alias, not the key, and EKS stores the key ARN, so every plan shows a change",
+      fix: `use the key ARN the alias points to, ${arn.replace(/:alias\/.*$/, ":key/<key id>")} (aws kms describe-key --key-id ${arn} --query KeyMetadata.Arn)`,
+    });
+  }
+}
+
+/**
+ * ARNs of another partition than the region's (catalogs/regions.ts partitionOfRegion, from botocore partitions.json):
+ * roles, principals and keys exist in one partition only, and EKS in a region takes ARNs of its own partition (AWS
+ * General Reference "Amazon Resource Names (ARNs)": partition "a group of AWS Regions"; IAM User Guide "IAM
+ * identifiers"). EKS's exact error wording for a foreign-partition role was not found in any stored source.
+ */
+function checkPartitions(c: Record<string, any>, path: PathOf, found: Found): void {
+  const partition = isString(c.region) ? partitionOfRegion(c.region) : undefined;
+  if (!partition) return;
+  const arns: [string, unknown][] = [
+    [path("clusterRole", "arn"), obj(c.clusterRole).arn],
+    [path("secretsEncryption", "kmsKeyArn"), obj(c.secretsEncryption).kmsKeyArn],
+    ...list(obj(c.access).entries).map((e, i): [string, unknown] => [path("access", "entries", i, "principalArn"), obj(e).principalArn]),
+    ...list(c.nodeGroups).map((g, i): [string, unknown] => [path("nodeGroups", i, "role", "arn"), obj(obj(g).role).arn]),
+  ];
+  for (const [at, arn] of arns) {
+    const arnPartition = isString(arn) ? arn.split(":")[1] : undefined;
+    if (arnPartition && arnPartition !== partition) {
+      found.errors.push({
+        path: at,
+        value: arn,
+        rule: `is in partition ${arnPartition}, but region ${c.region} is in ${partition}: AWS roles, principals and keys exist in one partition only`,
+        fix: `use the ARN of an ${partition} account (arn:${partition}:...), or a region of ${arnPartition}`,
+      });
+    }
+  }
+}
+
+/**
+ * Smallest diskSize per AMI family: catalogs/ami-root-volumes.ts `safeMinimumDiskSizeGiB` (its sources: the
+ * amazon-eks-ami templates, the EKS CreateNodegroup error "Volume of size 10GB is smaller than snapshot 'snap-...',
+ * expect size>= 20GB", Bottlerocket's build layout, EKS CreateNodegroupRequest.diskSize defaults).
+ */
+const DISK_REASONS: Readonly<Record<(typeof AMI_FAMILY_PREFIXES)[number], string>> = {
+  AL2023_: "the AL2023 AMI's root snapshot is 20 GiB and EKS rejects a smaller volume (\"Volume of size 10GB is smaller than snapshot ..., expect size>= 20GB\")",
+  AL2_: "the AL2 AMI maps a 20 GiB root volume (EKS's Linux default)",
+  BOTTLEROCKET_: "diskSize sizes Bottlerocket's data volume (container images, logs, emptyDir), which its AMI maps at 20 GiB",
+  // unconfirmed (catalogs/ami-root-volumes.ts WINDOWS_): the Windows AMI snapshot size; EKS's 50 GiB default is the floor.
+  WINDOWS_: "EKS's default for Windows nodes is 50 GiB, and no smaller Windows root volume is known to work",
+};
+function checkDiskSize(g: Record<string, any>, at: string, found: Found): void {
+  const amiType = isString(g.amiType) ? g.amiType : undefined;
+  const family = amiType ? AMI_FAMILY_PREFIXES.find((p) => amiType.startsWith(p)) : undefined;
+  const minimum = family ? AMI_ROOT_VOLUMES[family].safeMinimumDiskSizeGiB : undefined;
+  if (family && minimum !== undefined && isInt(g.diskSize) && g.diskSize < minimum) {
+    found.errors.push({
+      path: at,
+      value: g.diskSize,
+      rule: `is below ${minimum} GiB, the smallest disk for amiType ${amiType}: ${DISK_REASONS[family]}`,
+      fix: `set diskSize to ${minimum} or more`,
+    });
+  }
+}
+
+/**
+ * Settings this app's launch template cannot carry. CAPACITY_BLOCK: EKS User Guide "Create a managed node group with
+ * Capacity Blocks for ML" (capacity-blocks-mng): the node group needs a launch template whose
+ * InstanceMarketOptions/CapacityReservationSpecification name the Capacity Block reservation. CUSTOM: EKS API
+ * CreateNodegroup amiType: a node group with a custom AMI comes from a launch template that names the AMI id (and its
+ * user data), and amiType is then not specified; EKS rejects CUSTOM without one.
+ */
+function checkLaunchTemplateOnly(g: Record<string, any>, path: PathOf, i: number, found: Found): void {
+  if (g.capacityType === "CAPACITY_BLOCK") {
+    found.errors.push({
+      path: path("nodeGroups", i, "capacityType"),
+      value: g.capacityType,
+      rule: "CAPACITY_BLOCK needs a launch template naming the Capacity Block reservation (EKS User Guide capacity-blocks-mng), which this app's launch template cannot carry yet",
+      fix: "use ON_DEMAND (or SPOT) here, and create the Capacity Block node group outside this app",
+    });
+  }
+  if (g.amiType === "CUSTOM") {
+    found.errors.push({
+      path: path("nodeGroups", i, "amiType"),
+      value: g.amiType,
+      rule: "CUSTOM needs a launch template with the AMI id and its bootstrap user data (EKS API CreateNodegroup amiType), which this app's launch template cannot carry yet",
+      fix: "use an EKS-optimized AMI type, e.g. AL2023_x86_64_STANDARD, AL2023_ARM_64_STANDARD or BOTTLEROCKET_x86_64",
+    });
+  }
+}
+
+/** Taint effect spellings the schema accepts as aliases, for rules that see the merged (unnormalized) value. */
+const TAINT_EFFECT_ALIASES: Readonly<Record<string, string>> = { NoSchedule: "NO_SCHEDULE", NoExecute: "NO_EXECUTE", PreferNoSchedule: "PREFER_NO_SCHEDULE" };
+
+/**
+ * Taints are unique by key and effect: Kubernetes API validation of Node spec.taints ("taints must be unique by key and
+ * effect pair", kubernetes/kubernetes pkg/apis/core/validation validateNodeTaints), and EKS rejects a node group whose
+ * taints repeat a pair (EKS User Guide node-taints-managed-node-groups).
+ */
+function checkDuplicateTaints(g: Record<string, any>, path: PathOf, i: number, found: Found): void {
+  const seen = new Map<string, number>();
+  list(g.taints).forEach((raw, j) => {
+    const t = obj(raw);
+    if (!isString(t.key) || !isString(t.effect)) return;
+    const effect = TAINT_EFFECT_ALIASES[t.effect] ?? t.effect;
+    const pair = `${t.key}\u0000${effect}`;
+    if (seen.has(pair)) {
+      found.errors.push({
+        path: path("nodeGroups", i, "taints", j),
+        value: raw,
+        rule: `repeats taints[${seen.get(pair)}]: key ${t.key} with effect ${effect} (a node's taints must be unique by key and effect; EKS rejects duplicates)`,
+        fix: "remove one of the two, or give them different effects",
+      });
+    } else seen.set(pair, j);
+  });
+}
+
+/**
+ * Tags once merged: a node group and its launch template carry the cluster's tags plus the group's own, and AWS allows
+ * 50 per resource (EKS API TagMap max 50 entries, EC2 50 tags per resource; catalogs/tag-rules.ts EKS_TAG_RULES).
+ */
+function checkMergedTags(c: Record<string, any>, g: Record<string, any>, path: PathOf, i: number, found: Found): void {
+  if (!isPlainObject(g.tags) || !isPlainObject(c.tags)) return;
+  const keys = new Set([...Object.keys(c.tags), ...Object.keys(g.tags)]);
+  const limit = EKS_TAG_RULES.maxTagsPerResource;
+  if (keys.size > limit) {
+    found.errors.push({
+      path: path("nodeGroups", i, "tags"),
+      value: g.tags,
+      rule: `with the cluster's ${Object.keys(c.tags).length} tags makes ${keys.size} tags on the node group and its launch template; AWS allows ${limit} per resource`,
+      fix: `remove ${keys.size - limit} tags from the node group or the cluster`,
+    });
+  }
+}
+
+/** No node groups: coredns and every add-on that runs as a Deployment have nowhere to run. */
+function checkNoNodeGroups(c: Record<string, any>, path: PathOf, found: Found): void {
+  if (!Array.isArray(c.nodeGroups) || c.nodeGroups.length > 0) return;
+  found.warnings.push({
+    path: path("nodeGroups"),
+    value: [],
+    rule: "no node groups: coredns and every add-on that runs as a Deployment can never become healthy (EKS reports them DEGRADED), so pods get no DNS",
+    fix: "add a node group, e.g. nodeGroups: [{ name: workers }]; Fargate profiles and EKS Auto Mode, which need none, are not available in this app yet",
+  });
+}
+
 /**
  * @param cluster the merged cluster configuration (possibly invalid)
  * @param given the cluster as the file gave it, to tell a given value from a default
@@ -51,6 +260,11 @@ export function checkClusterRules(cluster: unknown, given: unknown, at: string, 
   const warnings: Issue[] = [];
   const c = obj(withoutRejected(cluster, new Set(rejected.map((issue) => issue.path.replace(/ \(the key\)$/, ""))), at));
   const path = (...keys: (string | number)[]) => keys.reduce<string>((p, k) => childPath(p, k), at);
+  const found: Found = { errors, warnings };
+  checkPublicAccessCidrs(c, path, found);
+  checkKmsAlias(c, path, found);
+  checkPartitions(c, path, found);
+  checkNoNodeGroups(c, path, found);
 
   // endpoint
   const endpoint = obj(c.endpoint);
@@ -196,6 +410,11 @@ export function checkClusterRules(cluster: unknown, given: unknown, at: string, 
       } else seen.set(g.name, i);
     }
 
+    checkDiskSize(g, path("nodeGroups", i, "diskSize"), found);
+    checkLaunchTemplateOnly(g, path, i, found);
+    checkDuplicateTaints(g, path, i, found);
+    checkMergedTags(c, g, path, i, found);
+
     const amiType = isString(g.amiType) ? g.amiType : undefined;
     if (amiType?.startsWith("AL2_") && minor !== undefined && minor >= 33) {
       errors.push({
@@ -260,7 +479,7 @@ export function checkClusterRules(cluster: unknown, given: unknown, at: string, 
         path: path("nodeGroups", i, "remoteAccess"),
         value: g.remoteAccess,
         rule: "cannot be combined with imds: the node group then runs from a launch template, and EKS rejects remote access with one",
-        fix: "remove remoteAccess (use SSM Session Manager), or remove imds",
+        fix: "remove remoteAccess and reach the nodes with SSM Session Manager (the node role then needs the AmazonSSMManagedInstanceCore policy, which this app does not attach), or remove imds",
       });
     }
     if (hopLimit === 1) {

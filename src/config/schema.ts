@@ -299,7 +299,7 @@ export const nodeGroupSchema = object(
       }),
       { description: "EC2 instance types of the nodes, all of one CPU architecture", minItems: 1, unique: true },
     ),
-    diskSize: integer({ description: "Root volume size in GiB", minimum: 1, maximum: 16384 }),
+    diskSize: integer({ description: "Root volume size in GiB (Bottlerocket: the data volume); at least the AMI family's minimum: 20, Windows 50", minimum: 1, maximum: 16384 }),
     scaling: scalingSchema,
     update: updateSchema,
     labels: record(
@@ -347,7 +347,8 @@ export const nodeGroupSchema = object(
 );
 
 /**
- * The walk-through's node group, updated: AL2023 instead of AL2 (no AL2 AMIs exist for Kubernetes 1.33+).
+ * The walk-through's node group, updated: AL2023 instead of AL2 (no AL2 AMIs exist for Kubernetes 1.33+), with the
+ * 20 GiB disk AL2023 needs.
  * Every node group in a config file is completed from this one.
  */
 export const DEFAULT_NODE_GROUP: NodeGroupSettings = {
@@ -356,7 +357,9 @@ export const DEFAULT_NODE_GROUP: NodeGroupSettings = {
   amiType: "AL2023_x86_64_STANDARD",
   capacityType: "ON_DEMAND",
   instanceTypes: ["t3.micro"],
-  diskSize: 10,
+  // The walk-through's 10 GiB no longer deploys: the AL2023 AMI's snapshot is 20 GiB and EKS answers "Volume of size
+  // 10GB is smaller than snapshot 'snap-...', expect size>= 20GB" (catalogs/ami-root-volumes.ts AL2023_).
+  diskSize: 20,
   scaling: { minSize: 1, maxSize: 2, desiredSize: 1 },
   update: { maxUnavailable: 1 },
   labels: {},
@@ -371,7 +374,7 @@ export const addonSchema = object(
       description: "latest (newest for the cluster's Kubernetes version, looked up at plan time), default (EKS picks), or a pinned vX.Y.Z-eksbuild.N",
       pattern: /^(latest|default|v\d+\.\d+\.\d+-eksbuild\.\d+)$/,
       patternRule: "must be latest, default, or a pinned version vX.Y.Z-eksbuild.N",
-      fix: "e.g. latest or v1.19.2-eksbuild.1",
+      fix: "e.g. latest or v1.21.1-eksbuild.7",
     }),
   },
   { description: "One EKS add-on" },
@@ -478,9 +481,10 @@ export const clusterSchema = object(
             boolean({ description: "Create a customer managed KMS key (rotation on, alias alias/eks/<name>) instead of naming one" }),
           ),
           kmsKeyArn: optional(string({
-            description: "ARN of the KMS key that encrypts Kubernetes secrets",
+            description: "ARN of the KMS key that encrypts Kubernetes secrets (the key ARN, not an alias ARN)",
             pattern: new RegExp(`^${ARN_PARTITION}:kms:[a-z0-9-]+:\\d{12}:(key/[0-9a-f-]{36}|key/mrk-[0-9a-f]{32}|alias/[\\w/-]+)$`),
-            patternRule: "must be a KMS key ARN: arn:<partition>:kms:<region>:<account>:key/<key id> (or alias/<name>)",
+            // alias/<name> passes the pattern so that rules.ts can say why an alias ARN does not work here
+            patternRule: "must be a KMS key ARN: arn:<partition>:kms:<region>:<account>:key/<key id>",
             fix: "e.g. arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
           })),
         },
