@@ -4,6 +4,7 @@
  * merge, lists replace, each node group is completed from the default node group), then check everything and
  * report every problem at once. Nothing here writes a file.
  */
+import { checkCatalogs } from "./catalog-checks";
 import { DEFAULT_CLUSTER } from "./defaults";
 import { ConfigFileError, parseConfigFile, ParsedFile } from "./parse";
 import { nameCollisions, unsupportedKeys, unsupportedValues } from "./names";
@@ -85,7 +86,9 @@ export function resolveClusters(raw: unknown, source: string, lineOf: ParsedFile
     const rules = checkClusterRules(merged, given, at, issues);
     // Names and keys are judged on the values the schema accepted only.
     const accepted = withoutRejected(merged, new Set(issues.map((issue) => issue.path.replace(/ \(the key\)$/, ""))), at);
-    errors.push(...issues, ...rules.errors, ...unsupportedKeys(accepted, at), ...unsupportedValues(accepted, at), ...nameCollisions(accepted, at));
+    const catalogs = checkCatalogs(accepted, at);
+    errors.push(...issues, ...rules.errors, ...unsupportedKeys(accepted, at), ...unsupportedValues(accepted, at), ...nameCollisions(accepted, at), ...catalogs.errors);
+    warnings.push(...catalogs.warnings);
     warnings.push(...rules.warnings);
     const name = isPlainObject(merged) ? merged.name : undefined;
     if (typeof name === "string") {
