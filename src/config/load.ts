@@ -83,9 +83,9 @@ export function resolveClusters(raw: unknown, source: string, lineOf: ParsedFile
   for (const { given, at } of entries) {
     const merged = merge(clusterSchema, DEFAULT_CLUSTER, given);
     const { value: cluster, issues } = validate(clusterSchema, merged, at);
-    const rules = checkClusterRules(merged, given, at, issues);
-    // Names and keys are judged on the values the schema accepted only.
+    // Rules across keys, names and catalogs judge only the values the schema accepted.
     const accepted = withoutRejected(merged, new Set(issues.map((issue) => issue.path.replace(/ \(the key\)$/, ""))), at);
+    const rules = checkClusterRules(accepted, given, at);
     const catalogs = checkCatalogs(accepted, at);
     errors.push(...issues, ...rules.errors, ...unsupportedKeys(accepted, at), ...unsupportedValues(accepted, at), ...nameCollisions(accepted, at), ...catalogs.errors);
     warnings.push(...catalogs.warnings);

@@ -250,15 +250,14 @@ function checkNoNodeGroups(c: Record<string, any>, path: PathOf, found: Found): 
 }
 
 /**
- * @param cluster the merged cluster configuration (possibly invalid)
+ * @param accepted the merged cluster configuration with every value the schema rejected taken out (`withoutRejected`)
  * @param given the cluster as the file gave it, to tell a given value from a default
  * @param at path of the cluster in the file: "" or "clusters[1]"
- * @param rejected what the schema found wrong: the values at these paths are left out of every rule
  */
-export function checkClusterRules(cluster: unknown, given: unknown, at: string, rejected: readonly Issue[] = []): RuleResult {
+export function checkClusterRules(accepted: unknown, given: unknown, at: string): RuleResult {
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
-  const c = obj(withoutRejected(cluster, new Set(rejected.map((issue) => issue.path.replace(/ \(the key\)$/, ""))), at));
+  const c = obj(accepted);
   const path = (...keys: (string | number)[]) => keys.reduce<string>((p, k) => childPath(p, k), at);
   const found: Found = { errors, warnings };
   checkPublicAccessCidrs(c, path, found);
