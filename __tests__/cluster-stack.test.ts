@@ -36,11 +36,11 @@ describe("ClusterStack", () => {
         "aws_eks_cluster.cluster",
         "aws_eks_node_group.node_group_simple-bank",
         "aws_iam_role.cluster_role",
-        "aws_iam_role.node_role_AWSEKSNodeRole",
+        "aws_iam_role.node_role_simple-bank-eks-node",
         "aws_iam_role_policy_attachment.cluster_role_AmazonEKSClusterPolicy",
-        "aws_iam_role_policy_attachment.node_role_AWSEKSNodeRole_AmazonEC2ContainerRegistryReadOnly",
-        "aws_iam_role_policy_attachment.node_role_AWSEKSNodeRole_AmazonEKSWorkerNodePolicy",
-        "aws_iam_role_policy_attachment.node_role_AWSEKSNodeRole_AmazonEKS_CNI_Policy",
+        "aws_iam_role_policy_attachment.node_role_simple-bank-eks-node_AmazonEC2ContainerRegistryReadOnly",
+        "aws_iam_role_policy_attachment.node_role_simple-bank-eks-node_AmazonEKSWorkerNodePolicy",
+        "aws_iam_role_policy_attachment.node_role_simple-bank-eks-node_AmazonEKS_CNI_Policy",
         "data.aws_availability_zones.network_zones",
         "data.aws_eks_addon_version.addons_coredns_version",
         "data.aws_eks_addon_version.addons_kube-proxy_version",
@@ -63,15 +63,15 @@ describe("ClusterStack", () => {
           public_access_cidrs: ["0.0.0.0/0"],
         },
       });
-      expect(synthesized).toHaveResourceWithProperties(IamRole, { name: "AWSEKSClusterRole" });
-      expect(synthesized).toHaveResourceWithProperties(IamRole, { name: "AWSEKSNodeRole" });
+      expect(synthesized).toHaveResourceWithProperties(IamRole, { name: "simple-bank-eks-cluster" });
+      expect(synthesized).toHaveResourceWithProperties(IamRole, { name: "simple-bank-eks-node" });
     });
 
     it("THEN the node group is the walk-through's on AL2023 and follows the cluster's version", () => {
       expect(synthesized).toHaveResourceWithProperties(EksNodeGroup, {
         node_group_name: "simple-bank",
         version: "${aws_eks_cluster.cluster.version}",
-        node_role_arn: "${aws_iam_role.node_role_AWSEKSNodeRole.arn}",
+        node_role_arn: "${aws_iam_role.node_role_simple-bank-eks-node.arn}",
         subnet_ids: "${data.aws_subnets.network_subnets.ids}",
         ami_type: "AL2023_x86_64_STANDARD",
         capacity_type: "ON_DEMAND",
@@ -99,9 +99,9 @@ describe("ClusterStack", () => {
       const dependsOn = resource(synthesized, "aws_eks_node_group", "node_group_simple-bank").depends_on;
       expect(dependsOn).toEqual(
         expect.arrayContaining([
-          "aws_iam_role_policy_attachment.node_role_AWSEKSNodeRole_AmazonEKS_CNI_Policy",
-          "aws_iam_role_policy_attachment.node_role_AWSEKSNodeRole_AmazonEKSWorkerNodePolicy",
-          "aws_iam_role_policy_attachment.node_role_AWSEKSNodeRole_AmazonEC2ContainerRegistryReadOnly",
+          "aws_iam_role_policy_attachment.node_role_simple-bank-eks-node_AmazonEKS_CNI_Policy",
+          "aws_iam_role_policy_attachment.node_role_simple-bank-eks-node_AmazonEKSWorkerNodePolicy",
+          "aws_iam_role_policy_attachment.node_role_simple-bank-eks-node_AmazonEC2ContainerRegistryReadOnly",
           "aws_eks_addon.addons_vpc-cni",
           "aws_eks_addon.addons_kube-proxy",
         ]),
@@ -154,8 +154,8 @@ describe("ClusterStack", () => {
 
   it("GIVEN two node groups WHEN synthesized THEN they share the node role and coredns waits for both", () => {
     const synthesized = synthCluster(clusterConfig({ nodeGroups: [nodeGroupSettings(), nodeGroupSettings({ name: "batch" })] }));
-    expect(Object.keys(parse(synthesized).resource.aws_iam_role).sort()).toEqual(["cluster_role", "node_role_AWSEKSNodeRole"]);
-    expect(resource(synthesized, "aws_eks_node_group", "node_group_batch").node_role_arn).toBe("${aws_iam_role.node_role_AWSEKSNodeRole.arn}");
+    expect(Object.keys(parse(synthesized).resource.aws_iam_role).sort()).toEqual(["cluster_role", "node_role_simple-bank-eks-node"]);
+    expect(resource(synthesized, "aws_eks_node_group", "node_group_batch").node_role_arn).toBe("${aws_iam_role.node_role_simple-bank-eks-node.arn}");
     expect(resource(synthesized, "aws_eks_addon", "addons_coredns").depends_on).toEqual([
       "aws_eks_node_group.node_group_simple-bank",
       "aws_eks_node_group.node_group_batch",

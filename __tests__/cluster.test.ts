@@ -9,7 +9,7 @@ const SUBNETS = ["subnet-0aaa", "subnet-0bbb"];
 function synthCluster(props: Partial<Omit<ClusterProps, "role">> = {}, roleArn?: string): string {
   return synthScope((scope: ReadableStack) => {
     const role = new ServiceRole(scope, "cluster_role", {
-      role: roleArn ? { arn: roleArn } : { name: "AWSEKSClusterRole" },
+      role: roleArn ? { arn: roleArn } : { name: "simple-bank-eks-cluster" },
       servicePrincipal: "eks.amazonaws.com",
       managedPolicyNames: ["AmazonEKSClusterPolicy"],
       partition: "aws",

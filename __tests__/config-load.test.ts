@@ -191,3 +191,40 @@ describe("multi-environment files with YAML anchors and merge keys", () => {
     expect(error.issues[0].fix).toBe("move base into each entry of clusters, or (to hold YAML anchors) name it x-base");
   });
 });
+
+describe("IAM role names per cluster (IAM role names are unique per account)", () => {
+  it("GIVEN two clusters that name no roles WHEN loaded THEN each gets roles named after it, so both deploy in one account", () => {
+    // GIVEN / WHEN
+    const { clusters } = resolveClusters({ clusters: [{ name: "dev" }, { name: "prod", nodeGroups: [{ name: "a" }, { name: "b", role: { name: "batch" } }] }] }, "test");
+    // THEN
+    expect(clusters.map((c) => [c.clusterRole.name, ...c.nodeGroups.map((g) => g.role.name)])).toEqual([
+      ["dev-eks-cluster", "dev-eks-node"],
+      ["prod-eks-cluster", "prod-eks-node", "batch"],
+    ]);
+  });
+
+  it("GIVEN a 100-character cluster name WHEN loaded THEN its role names fit IAM's 64 characters and stay unique by a hash", () => {
+    // GIVEN
+    const a = `${"a".repeat(99)}1`;
+    const b = `${"a".repeat(99)}2`;
+    // WHEN
+    const { clusters } = resolveClusters({ clusters: [{ name: a }, { name: b }] }, "test");
+    // THEN
+    const names = clusters.flatMap((c) => [c.clusterRole.name!, c.nodeGroups[0].role.name!]);
+    expect(names.every((n) => n.length <= 64)).toBe(true);
+    expect(new Set(names).size).toBe(4);
+    expect(names[0]).toMatch(/^a+-[0-9a-f]{8}-eks-cluster$/);
+  });
+
+  it("GIVEN one role name created by two clusters of a file, in any case WHEN loaded THEN the second is refused naming the first", () => {
+    // GIVEN / WHEN
+    const error = configError(() => resolveClusters({ clusters: [{ name: "a", clusterRole: { name: "shared" } }, { name: "b", clusterRole: { name: "SHARED" } }] }, "test"));
+    // THEN
+    expect(error.issues.map((i) => [i.path, i.rule.split(":")[0]])).toEqual([["clusters[1].clusterRole.name", "is also a role of another cluster in this file (clusters[0].clusterRole.name"]]);
+  });
+
+  it("GIVEN a cluster deployed with the old default names WHEN it names them THEN they are kept as given", () => {
+    const { clusters } = resolveClusters({ clusterRole: { name: "AWSEKSClusterRole" }, nodeGroups: [{ name: "simple-bank", role: { name: "AWSEKSNodeRole" } }] }, "test");
+    expect([clusters[0].clusterRole.name, clusters[0].nodeGroups[0].role.name]).toEqual(["AWSEKSClusterRole", "AWSEKSNodeRole"]);
+  });
+});

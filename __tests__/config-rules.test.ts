@@ -178,6 +178,9 @@ const CASES: [string, unknown, string, RegExp][] = [
   ["51 taints", ng({ taints: Array.from({ length: 51 }, (_, i) => ({ key: `k${i}`, effect: "NO_SCHEDULE" })) }), "nodeGroups[0].taints", /at most 50 items/],
   ["remote access without an SSH key", ng({ remoteAccess: { sourceSecurityGroupIds: ["sg-0a1b2c3d4e5f60719"] } }), "nodeGroups[0].remoteAccess.sshKeyName", /is required/],
   ["node group subnets malformed", ng({ subnetIds: ["subnet-1"] }), "nodeGroups[0].subnetIds[0]", /subnet id/],
+  // IAM User Guide "IAM identifiers": role names unique per account, not distinguished by case (CreateRole: EntityAlreadyExists)
+  ["node role names differing only in case (IAM CreateRole EntityAlreadyExists)", { nodeGroups: [{ name: "a", role: { name: "Nodes" } }, { name: "b", role: { name: "nodes" } }] }, "nodeGroups[1].role.name", /is "Nodes" \(nodeGroups\[0\].role.name\) in another case: IAM role names are case-insensitive/],
+  ["a node role named like the cluster role (IAM CreateRole EntityAlreadyExists)", { clusterRole: { name: "eks" }, nodeGroups: [{ name: "a", role: { name: "EKS" } }] }, "nodeGroups[0].role.name", /names the cluster role "eks" \(clusterRole.name\) for a node role/],
   // tags
   ["tag with the aws: prefix", { tags: { "aws:owner": "me" } }, 'tags["aws:owner"] (the key)', /must not start with aws:/],
   ["tag key over 128 characters", { tags: { ["k".repeat(129)]: "v" } }, `tags.${"k".repeat(129)} (the key)`, /1 to 128 characters/],

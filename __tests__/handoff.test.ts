@@ -17,7 +17,7 @@ describe("hand-off HCL", () => {
       'resource "aws_eks_cluster" "cluster"',
       'resource "aws_eks_node_group" "node_group_simple-bank"',
       'resource "aws_eks_addon" "addons_coredns"',
-      'resource "aws_iam_role_policy_attachment" "node_role_AWSEKSNodeRole_AmazonEKS_CNI_Policy"',
+      'resource "aws_iam_role_policy_attachment" "node_role_simple-bank-eks-node_AmazonEKS_CNI_Policy"',
       'data "aws_subnets" "network_subnets"',
       'output "kubeconfig_command"',
     ]) {

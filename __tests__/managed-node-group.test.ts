@@ -7,7 +7,7 @@ import { nodeGroupSettings, resource, synthScope } from "../test-support/synth";
 function synthGroup(settings: NodeGroupSettings = nodeGroupSettings(), extra: { clusterTags?: Record<string, string>; version?: string } = {}): string {
   return synthScope((scope) => {
     const role = new ServiceRole(scope, "node_role", {
-      role: { name: "AWSEKSNodeRole" },
+      role: { name: "simple-bank-eks-node" },
       servicePrincipal: "ec2.amazonaws.com",
       managedPolicyNames: ["AmazonEKS_CNI_Policy", "AmazonEKSWorkerNodePolicy"],
       partition: "aws",

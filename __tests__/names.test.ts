@@ -59,9 +59,9 @@ describe("naming rules", () => {
   });
 
   it("GIVEN config values THEN the construct IDs are the constructs' (and the constructs use these functions)", () => {
-    expect(roleKey({ name: "AWSEKSNodeRole" })).toBe("AWSEKSNodeRole");
+    expect(roleKey({ name: "simple-bank-eks-node" })).toBe("simple-bank-eks-node");
     expect(roleKey({ arn: "arn:aws:iam::1:role/x" })).toBe("arn:aws:iam::1:role/x");
-    expect(nodeRoleId({ name: "AWSEKSNodeRole" })).toBe("node_role_AWSEKSNodeRole");
+    expect(nodeRoleId({ name: "simple-bank-eks-node" })).toBe("node_role_simple-bank-eks-node");
     expect(nodeGroupId("simple-bank")).toBe("node_group_simple-bank");
     expect(principalId("arn:aws-cn:iam::111122223333:role/a/b/ops")).toBe("111122223333_role_ops");
     expect(accessPolicyId("arn:aws:iam::111122223333:user/ann", "AmazonEKSEditPolicy")).toBe("111122223333_user_ann_AmazonEKSEditPolicy");

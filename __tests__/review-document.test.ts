@@ -56,7 +56,7 @@ describe("REVIEW.md of the walk-through default", () => {
   });
 
   it("THEN roles, trust and policies, data sources, outputs and the kubectl commands are listed", () => {
-    expect(doc).toContain(row("`AWSEKSNodeRole` (created)", "ec2.amazonaws.com", "AmazonEKS_CNI_Policy, AmazonEKSWorkerNodePolicy, AmazonEC2ContainerRegistryReadOnly"));
+    expect(doc).toContain(row("`simple-bank-eks-node` (created)", "ec2.amazonaws.com", "AmazonEKS_CNI_Policy, AmazonEKSWorkerNodePolicy, AmazonEC2ContainerRegistryReadOnly"));
     expect(doc).toContain(row("`data.aws_vpc.network_vpc`", "the region's default VPC"));
     expect(doc).toContain(row("`kubeconfig_command`", "Command that adds the cluster to your kubeconfig, so kubectl can reach it."));
     expect(doc).toContain("aws eks update-kubeconfig --region us-east-1 --name simple-bank\nkubectl get nodes");
@@ -71,7 +71,7 @@ describe("REVIEW.md of the walk-through default", () => {
       "cluster --> addon_vpc_cni",
       "addon_vpc_cni --> ng_simple_bank",
       "addon_kube_proxy --> ng_simple_bank",
-      "node_role_AWSEKSNodeRole -->|assumed by| ng_simple_bank",
+      "node_role_simple_bank_eks_node -->|assumed by| ng_simple_bank",
       "ng_simple_bank --> addon_coredns",
     ]) {
       expect(diagram).toContain(`  ${edge}\n`);

@@ -10,7 +10,7 @@ describe("ServiceRole", () => {
     // GIVEN / WHEN
     const synthesized = synthScope((scope) => {
       new ServiceRole(scope, "cluster_role", {
-        role: { name: "AWSEKSClusterRole" },
+        role: { name: "simple-bank-eks-cluster" },
         servicePrincipal: "eks.amazonaws.com",
         managedPolicyNames: ["AmazonEKSClusterPolicy"],
         partition: PARTITION,
@@ -18,7 +18,7 @@ describe("ServiceRole", () => {
     });
     // THEN
     expect(synthesized).toHaveResourceWithProperties(IamRole, {
-      name: "AWSEKSClusterRole",
+      name: "simple-bank-eks-cluster",
       assume_role_policy: trustPolicy("eks.amazonaws.com"),
     });
     expect(JSON.parse(trustPolicy("ec2.amazonaws.com"))).toEqual({
@@ -33,7 +33,7 @@ describe("ServiceRole", () => {
     // WHEN
     const synthesized = synthScope((scope) => {
       new ServiceRole(scope, "node_role", {
-        role: { name: "AWSEKSNodeRole" },
+        role: { name: "simple-bank-eks-node" },
         servicePrincipal: "ec2.amazonaws.com",
         managedPolicyNames: policies,
         partition: PARTITION,

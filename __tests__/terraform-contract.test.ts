@@ -110,11 +110,11 @@ describeWithTerraform("Terraform contract", (terraform) => {
         "aws_eks_cluster.cluster create",
         "aws_eks_node_group.node_group_simple-bank create",
         "aws_iam_role.cluster_role create",
-        "aws_iam_role.node_role_AWSEKSNodeRole create",
+        "aws_iam_role.node_role_simple-bank-eks-node create",
         "aws_iam_role_policy_attachment.cluster_role_AmazonEKSClusterPolicy create",
-        "aws_iam_role_policy_attachment.node_role_AWSEKSNodeRole_AmazonEC2ContainerRegistryReadOnly create",
-        "aws_iam_role_policy_attachment.node_role_AWSEKSNodeRole_AmazonEKSWorkerNodePolicy create",
-        "aws_iam_role_policy_attachment.node_role_AWSEKSNodeRole_AmazonEKS_CNI_Policy create",
+        "aws_iam_role_policy_attachment.node_role_simple-bank-eks-node_AmazonEC2ContainerRegistryReadOnly create",
+        "aws_iam_role_policy_attachment.node_role_simple-bank-eks-node_AmazonEKSWorkerNodePolicy create",
+        "aws_iam_role_policy_attachment.node_role_simple-bank-eks-node_AmazonEKS_CNI_Policy create",
       ]);
     });
 

@@ -130,7 +130,7 @@ describe("terraformLiteral", () => {
   });
 
   it("GIVEN names the schema accepts THEN nothing changes (construct IDs and addresses stay)", () => {
-    for (const name of ["simple-bank", "AWSEKSNodeRole", "eks.nodes+x=y,z@w", "kubecost_kubecost", "arn:aws:iam::111122223333:role/a/b", "8e298"]) {
+    for (const name of ["simple-bank", "simple-bank-eks-node", "eks.nodes+x=y,z@w", "kubecost_kubecost", "arn:aws:iam::111122223333:role/a/b", "8e298"]) {
       expect([terraformLiteral(name), terraformLiteral(name, "hcl")]).toEqual([name, name]);
     }
   });

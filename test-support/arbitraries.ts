@@ -262,7 +262,7 @@ export function eksNameArb(maxLength: number): fc.Arbitrary<string> {
 /** IAM role names: 1-64 of letters, digits and + = , . @ _ -; prototype names included. */
 export const roleNameArb: fc.Arbitrary<string> = fc.oneof(
   { weight: 5, arbitrary: fc.stringMatching(/^[\w+=,.@-]{1,20}$/) },
-  { weight: 2, arbitrary: fc.constantFrom("AWSEKSNodeRole", "AWSEKSClusterRole", "__proto__", "constructor", "eks.nodes", "a+b=c,d@e") },
+  { weight: 2, arbitrary: fc.constantFrom("simple-bank-eks-node", "simple-bank-eks-cluster", "__proto__", "constructor", "eks.nodes", "a+b=c,d@e") },
   { weight: 1, arbitrary: fc.constant("r".repeat(64)) },
 );
 const pathSegmentArb = fc.stringMatching(/^[\w+=,.@-]{1,8}$/);
@@ -275,7 +275,7 @@ export const roleRefArb = (names: fc.Arbitrary<string>): fc.Arbitrary<Json> =>
   fc.oneof({ weight: 3, arbitrary: names.map((name) => ({ name })) }, { weight: 1, arbitrary: roleArnArb.map((arn) => ({ arn })) });
 
 /** Node role names whose Terraform names stay distinct once sanitized (`eks.nodes` -> `eks_nodes`). */
-const NODE_ROLE_NAMES = ["AWSEKSNodeRole", "nodes", "__proto__", "eks.nodes", "constructor", "batch+spot", "r@1"] as const;
+const NODE_ROLE_NAMES = ["simple-bank-eks-node", "nodes", "__proto__", "eks.nodes", "constructor", "batch+spot", "r@1"] as const;
 
 // ---- network ----------------------------------------------------------------------------------------------------
 
@@ -560,6 +560,9 @@ function fixCluster(generated: Json, offline: boolean): Json {
   if (c.secretsEncryption?.kmsKeyArn) c.secretsEncryption = { kmsKeyArn: inPartition(c.secretsEncryption.kmsKeyArn) };
   if (c.clusterRole?.arn) c.clusterRole = { arn: inPartition(c.clusterRole.arn) };
   for (const e of c.access?.entries ?? []) e.principalArn = inPartition(e.principalArn);
+  // IAM role names are case-insensitive and one role is not both the cluster's and the nodes' (rules.ts checkRoleNames)
+  const nodeRoleNames = new Set((c.nodeGroups ?? []).map((g: Json) => g?.role?.name).filter((n: unknown): n is string => typeof n === "string").map((n: string) => n.toLowerCase()));
+  if (typeof c.clusterRole?.name === "string" && nodeRoleNames.has(c.clusterRole.name.toLowerCase())) c.clusterRole = { name: fit(`${c.clusterRole.name}-cp`, 1, 64) };
   for (const g of c.nodeGroups ?? []) {
     if (g.amiType?.startsWith("AL2_") && minor >= 33) {
       g.amiType = { AL2_x86_64: "AL2023_x86_64_STANDARD", AL2_x86_64_GPU: "AL2023_x86_64_NVIDIA", AL2_ARM_64: "AL2023_ARM_64_STANDARD" }[g.amiType as string];
@@ -602,6 +605,17 @@ function fixCluster(generated: Json, offline: boolean): Json {
   return c;
 }
 
+/** The cluster with every role it names made its own (`-<i>` appended): IAM role names are unique in an account. */
+function ownRoleNames(c: Json, i: number): Json {
+  if (i === 0) return c;
+  const own = (role: Json) => (typeof role?.name === "string" ? { name: `${role.name.slice(0, 60)}-${i}` } : role);
+  return {
+    ...c,
+    ...(c.clusterRole ? { clusterRole: own(c.clusterRole) } : {}),
+    ...(Array.isArray(c.nodeGroups) ? { nodeGroups: c.nodeGroups.map((g: Json) => (g?.role ? { ...g, role: own(g.role) } : g)) } : {}),
+  };
+}
+
 /** A valid file: one cluster, or `{ clusters: [...] }` with unique names. */
 export function validFileArb(options: ClusterOptions = {}): fc.Arbitrary<Json> {
   return fc.oneof(
@@ -610,7 +624,7 @@ export function validFileArb(options: ClusterOptions = {}): fc.Arbitrary<Json> {
       weight: 1,
       arbitrary: fc
         .uniqueArray(validClusterArb({ ...options, names: options.names ?? fc.stringMatching(/^[a-z][a-z0-9-]{0,15}$/) }), { selector: (c) => c.name, minLength: 1, maxLength: 3 })
-        .map((clusters) => ({ clusters: clusters.map((c, i) => ({ ...c, name: c.name ?? `c${i}` })) })),
+        .map((clusters) => ({ clusters: clusters.map((c, i) => ({ ...ownRoleNames(c, i), name: c.name ?? `c${i}` })) })),
     },
   );
 }

@@ -1,3 +1,4 @@
+import { defaultClusterRoleName } from "./role-names";
 import { ClusterConfig, DEFAULT_NODE_GROUP } from "./schema";
 
 export { DEFAULT_NODE_GROUP };
@@ -11,7 +12,8 @@ export const DEFAULT_CLUSTER: ClusterConfig = {
   region: "us-east-1",
   kubernetesVersion: "1.35",
   tags: {},
-  clusterRole: { name: "AWSEKSClusterRole" },
+  // A cluster that names no role gets `<cluster>-eks-cluster` (load.ts): role names are unique per account.
+  clusterRole: { name: defaultClusterRoleName("simple-bank") },
   network: { securityGroupIds: [] },
   endpoint: { access: "public-and-private", publicAccessCidrs: ["0.0.0.0/0"] },
   logging: { types: [] },

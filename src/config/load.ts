@@ -8,9 +8,10 @@ import { checkCatalogs } from "./catalog-checks";
 import { DEFAULT_CLUSTER } from "./defaults";
 import { ConfigFileError, parseConfigFile, ParsedFile } from "./parse";
 import { nameCollisions, unsupportedKeys, unsupportedValues } from "./names";
-import { checkClusterRules, withoutRejected } from "./rules";
-import { ClusterConfig, clusterSchema } from "./schema";
-import { childPath, isPlainObject, Issue, merge, nearest, validate } from "./schema-parts";
+import { defaultClusterRoleName, defaultNodeRoleName } from "./role-names";
+import { checkClusterRules, createdRoles, withoutRejected } from "./rules";
+import { ClusterConfig, clusterSchema, EKS_NAME } from "./schema";
+import { childPath, isPlainObject, Issue, merge, nearest, setOwn, validate } from "./schema-parts";
 
 /** A config that cannot be used: every problem, each with its path, value, rule and fix. */
 export class ConfigError extends Error {
@@ -47,6 +48,28 @@ export function loadClusters(configFile: string | undefined): LoadedClusters {
   return resolveClusters(parsed.raw, configFile, parsed.lineOf);
 }
 
+/**
+ * The merged cluster with the roles it does not name given its own default names (`<cluster>-eks-cluster`,
+ * `<cluster>-eks-node`): the embedded default's names are the default cluster's, and any number of clusters must share
+ * an account. A role the file names (by name or ARN) is kept as given. New objects: the defaults stay untouched.
+ */
+function withDefaultRoleNames(merged: unknown, given: unknown): unknown {
+  if (!isPlainObject(merged) || typeof merged.name !== "string" || !EKS_NAME.test(merged.name)) return merged;
+  const name = merged.name;
+  const file = isPlainObject(given) ? given : {};
+  const named = (object: unknown) => isPlainObject(object) && Object.prototype.hasOwnProperty.call(object, "role");
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(merged)) setOwn(out, key, merged[key]);
+  if (!Object.prototype.hasOwnProperty.call(file, "clusterRole")) out.clusterRole = { name: defaultClusterRoleName(name) };
+  if (Array.isArray(merged.nodeGroups)) {
+    const givenGroups = Array.isArray(file.nodeGroups) ? file.nodeGroups : [];
+    out.nodeGroups = merged.nodeGroups.map((group, i) =>
+      isPlainObject(group) && !named(givenGroups[i]) ? { ...group, role: { name: defaultNodeRoleName(name) } } : group,
+    );
+  }
+  return out;
+}
+
 /** Validates a parsed config (one cluster, or `{ clusters: [...] }`) and lays it onto the embedded default. */
 export function resolveClusters(raw: unknown, source: string, lineOf: ParsedFile["lineOf"] = () => undefined): LoadedClusters {
   const errors: Issue[] = [];
@@ -80,8 +103,10 @@ export function resolveClusters(raw: unknown, source: string, lineOf: ParsedFile
   const clusters: ClusterConfig[] = [];
   const givenClusters: unknown[] = [];
   const names = new Map<string, string>();
+  // IAM role names each cluster creates, lower-cased (IAM names are case-insensitive), with the first path naming it
+  const roleNames = new Map<string, { at: string; path: string; name: string }>();
   for (const { given, at } of entries) {
-    const merged = merge(clusterSchema, DEFAULT_CLUSTER, given);
+    const merged = withDefaultRoleNames(merge(clusterSchema, DEFAULT_CLUSTER, given), given);
     const { value: cluster, issues } = validate(clusterSchema, merged, at);
     // Rules across keys, names and catalogs judge only the values the schema accepted.
     const accepted = withoutRejected(merged, new Set(issues.map((issue) => issue.path.replace(/ \(the key\)$/, ""))), at);
@@ -89,6 +114,17 @@ export function resolveClusters(raw: unknown, source: string, lineOf: ParsedFile
     const catalogs = checkCatalogs(accepted, at);
     errors.push(...issues, ...rules.errors, ...unsupportedKeys(accepted, at), ...unsupportedValues(accepted, at), ...nameCollisions(accepted, at), ...catalogs.errors);
     warnings.push(...catalogs.warnings);
+    for (const role of createdRoles(isPlainObject(accepted) ? accepted : {}, (...keys) => keys.reduce<string>((p, k) => childPath(p, k), at))) {
+      const first = roleNames.get(role.name.toLowerCase());
+      if (first && first.at !== at) {
+        errors.push({
+          path: role.path,
+          value: role.name,
+          rule: `is also a role of another cluster in this file (${first.path}: ${JSON.stringify(first.name)}): IAM role names are unique in an account (and case-insensitive), so the second stack's CreateRole fails with EntityAlreadyExists`,
+          fix: "give each cluster's role its own name (leave it out: each cluster then gets <cluster>-eks-cluster / <cluster>-eks-node), or share an existing role by arn",
+        });
+      } else if (!first) roleNames.set(role.name.toLowerCase(), { at, path: role.path, name: role.name });
+    }
     warnings.push(...rules.warnings);
     const name = isPlainObject(merged) ? merged.name : undefined;
     if (typeof name === "string") {

@@ -239,6 +239,45 @@ function checkMergedTags(c: Record<string, any>, g: Record<string, any>, path: P
 }
 
 /** No node groups: coredns and every add-on that runs as a Deployment have nowhere to run. */
+/** The IAM roles a cluster creates (by name), with where each is named and what it is for. */
+export function createdRoles(c: Record<string, any>, path: PathOf): { name: string; path: string; kind: "cluster" | "node" }[] {
+  const roles: { name: string; path: string; kind: "cluster" | "node" }[] = [];
+  const clusterRole = obj(c.clusterRole).name;
+  if (isString(clusterRole)) roles.push({ name: clusterRole, path: path("clusterRole", "name"), kind: "cluster" });
+  list(c.nodeGroups).forEach((g, i) => {
+    const name = obj(obj(g).role).name;
+    if (isString(name)) roles.push({ name, path: path("nodeGroups", i, "role", "name"), kind: "node" });
+  });
+  return roles;
+}
+
+/**
+ * IAM role names are unique per account and case-insensitive (IAM User Guide, "IAM identifiers": "names must be
+ * unique within an account ... not distinguished by case"; CreateRole answers EntityAlreadyExists). Node groups that
+ * name one role exactly share it; two spellings of one name, or the cluster role's name on a node role (one role
+ * cannot trust both eks.amazonaws.com and ec2.amazonaws.com here), would be created twice.
+ */
+function checkRoleNames(c: Record<string, any>, path: PathOf, found: Found): void {
+  const first = new Map<string, { name: string; path: string; kind: string }>();
+  for (const role of createdRoles(c, path)) {
+    const seen = first.get(role.name.toLowerCase());
+    if (!seen) {
+      first.set(role.name.toLowerCase(), role);
+      continue;
+    }
+    if (seen.name === role.name && seen.kind === role.kind) continue; // node groups sharing one role
+    found.errors.push({
+      path: role.path,
+      value: role.name,
+      rule:
+        seen.kind !== role.kind
+          ? `names the ${seen.kind} role ${JSON.stringify(seen.name)} (${seen.path}) for a ${role.kind} role: IAM role names are unique in an account, and one role cannot serve both`
+          : `is ${JSON.stringify(seen.name)} (${seen.path}) in another case: IAM role names are case-insensitive, so the second CreateRole fails with EntityAlreadyExists`,
+      fix: seen.kind !== role.kind ? "give the roles different names" : `write it as ${JSON.stringify(seen.name)} to share that role, or give it another name`,
+    });
+  }
+}
+
 function checkNoNodeGroups(c: Record<string, any>, path: PathOf, found: Found): void {
   if (!Array.isArray(c.nodeGroups) || c.nodeGroups.length > 0) return;
   found.warnings.push({
@@ -264,6 +303,7 @@ export function checkClusterRules(accepted: unknown, given: unknown, at: string)
   checkKmsAlias(c, path, found);
   checkPartitions(c, path, found);
   checkNoNodeGroups(c, path, found);
+  checkRoleNames(c, path, found);
 
   // endpoint
   const endpoint = obj(c.endpoint);

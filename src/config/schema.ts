@@ -8,6 +8,7 @@ import { EC2_KEY_PAIR_NAME, NODEGROUP_LABELS, NODEGROUP_TAINTS } from "./catalog
 import { RULE_IDS } from "./catalogs/security-rules";
 import { AWS_TAG_CHARACTERS } from "./catalogs/tag-rules";
 export { roleKey } from "./names";
+import { defaultNodeRoleName } from "./role-names";
 import { array, boolean, enumOf, Infer, integer, object, optional, record, string, StringCheck } from "./schema-parts";
 
 export const ENDPOINT_ACCESS_VALUES = ["public", "public-and-private", "private"] as const;
@@ -136,11 +137,12 @@ const AWS_ID = (prefix: string, what: string) =>
     fix: `copy the id from the console, e.g. ${prefix}-0123456789abcdef0`,
   });
 
-/** EKS's rule for cluster and node group names. */
+/** EKS's rule for cluster and node group names (CreateCluster / CreateNodegroup name pattern). */
+export const EKS_NAME = /^[0-9A-Za-z][0-9A-Za-z_-]*$/;
 const eksName = (description: string, what: string, maxLength: number, example: string) =>
   string({
     description,
-    pattern: /^[0-9A-Za-z][0-9A-Za-z_-]*$/,
+    pattern: EKS_NAME,
     patternRule: `must start with a letter or digit and hold only letters, digits, - and _ (EKS ${what} name rule)`,
     minLength: 1,
     maxLength,
@@ -287,7 +289,7 @@ export const remoteAccessSchema = object(
 export const nodeGroupSchema = object(
   {
     name: eksName("Node group name", "node group", 63, "workers"),
-    role: roleReference("AWSEKSNodeRole"),
+    role: roleReference("payments-eks-node"),
     amiType: enumOf(AMI_TYPES, { description: "AMI type of the nodes", why: "the values hashicorp/aws 5.100.0 accepts" }),
     capacityType: enumOf(CAPACITY_TYPES, { description: "Capacity type" }),
     instanceTypes: array(
@@ -353,7 +355,8 @@ export const nodeGroupSchema = object(
  */
 export const DEFAULT_NODE_GROUP: NodeGroupSettings = {
   name: "simple-bank",
-  role: { name: "AWSEKSNodeRole" },
+  // A node group that names no role gets its cluster's default node role, `<cluster>-eks-node` (load.ts).
+  role: { name: defaultNodeRoleName("simple-bank") },
   amiType: "AL2023_x86_64_STANDARD",
   capacityType: "ON_DEMAND",
   instanceTypes: ["t3.micro"],
@@ -441,7 +444,7 @@ export const clusterSchema = object(
       fix: 'write the version in quotes, e.g. "1.35" (as a number, 1.30 is read as 1.3)',
     }),
     tags: tagsSchema("every resource the stack creates"),
-    clusterRole: roleReference("AWSEKSClusterRole"),
+    clusterRole: roleReference("payments-eks-cluster"),
     network: object(
       {
         vpcId: optional(AWS_ID("vpc", "VPC")),

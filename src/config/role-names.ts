@@ -1,0 +1,26 @@
+/**
+ * Default IAM role names, derived from the cluster's name so that any number of clusters share an account: IAM role
+ * names are unique per account (CreateRole answers EntityAlreadyExists), and before this every stack created
+ * `AWSEKSClusterRole` and `AWSEKSNodeRole`. IAM allows 64 characters (IAM API Reference, CreateRole RoleName:
+ * `[\w+=,.@-]+`, 1-64); a cluster name may have 100, so a long one is cut and made unique again by a hash of the whole.
+ */
+import { createHash } from "crypto";
+
+const IAM_ROLE_NAME_MAX = 64;
+
+function derived(clusterName: string, suffix: string): string {
+  const name = `${clusterName}${suffix}`;
+  if (name.length <= IAM_ROLE_NAME_MAX) return name;
+  const hash = createHash("sha256").update(clusterName).digest("hex").slice(0, 8);
+  return `${clusterName.slice(0, IAM_ROLE_NAME_MAX - suffix.length - hash.length - 1)}-${hash}${suffix}`;
+}
+
+/** The cluster role's default name: `<cluster>-eks-cluster`. */
+export function defaultClusterRoleName(clusterName: string): string {
+  return derived(clusterName, "-eks-cluster");
+}
+
+/** The default node role's name, shared by every node group that names none: `<cluster>-eks-node`. */
+export function defaultNodeRoleName(clusterName: string): string {
+  return derived(clusterName, "-eks-node");
+}
