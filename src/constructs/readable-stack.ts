@@ -33,7 +33,7 @@ function namespaceOf(element: TerraformElement | Node): string {
 
 /**
  * A stack whose Terraform names read as the construct path below it, joined with `_`, with no hash:
- * `aws_iam_role_policy_attachment.node_role_AWSEKSNodeRole_AmazonEKS_CNI_Policy`. A child named `Resource`
+ * `aws_iam_role_policy_attachment.node_role_simple-bank-eks-node_AmazonEKS_CNI_Policy`. A child named `Resource`
  * is its parent's main resource and adds nothing (`aws_eks_cluster.cluster`, not `cluster_Resource`); characters
  * other than letters, digits, `_` and `-` become `_` (`terraformName` in src/config/names.ts, which validation uses
  * to predict names).
