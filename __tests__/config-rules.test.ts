@@ -178,6 +178,9 @@ const CASES: [string, unknown, string, RegExp][] = [
   ["51 taints", ng({ taints: Array.from({ length: 51 }, (_, i) => ({ key: `k${i}`, effect: "NO_SCHEDULE" })) }), "nodeGroups[0].taints", /at most 50 items/],
   ["remote access without an SSH key", ng({ remoteAccess: { sourceSecurityGroupIds: ["sg-0a1b2c3d4e5f60719"] } }), "nodeGroups[0].remoteAccess.sshKeyName", /is required/],
   ["node group subnets malformed", ng({ subnetIds: ["subnet-1"] }), "nodeGroups[0].subnetIds[0]", /subnet id/],
+  // EC2 API DescribeInstanceTypes (catalogs/instance-types.ts): p6e-gb200's host CPU is NVIDIA Grace (arm64), which
+  // the naming rule alone (no g attribute) would call x86_64
+  ["an arm64 type by the EC2 catalog on an x86_64 AMI", ng({ amiType: "AL2023_x86_64_NVIDIA", instanceTypes: ["p6e-gb200.36xlarge"] }), "nodeGroups[0].instanceTypes[0]", /is an arm64 type, but amiType AL2023_x86_64_NVIDIA is for x86_64/],
   // IAM User Guide "IAM identifiers": role names unique per account, not distinguished by case (CreateRole: EntityAlreadyExists)
   ["node role names differing only in case (IAM CreateRole EntityAlreadyExists)", { nodeGroups: [{ name: "a", role: { name: "Nodes" } }, { name: "b", role: { name: "nodes" } }] }, "nodeGroups[1].role.name", /is "Nodes" \(nodeGroups\[0\].role.name\) in another case: IAM role names are case-insensitive/],
   ["a node role named like the cluster role (IAM CreateRole EntityAlreadyExists)", { clusterRole: { name: "eks" }, nodeGroups: [{ name: "a", role: { name: "EKS" } }] }, "nodeGroups[0].role.name", /names the cluster role "eks" \(clusterRole.name\) for a node role/],

@@ -2,6 +2,7 @@
  * What the validator knows about EC2 instance types: CPU architecture, accelerators, and the VPC CNI's
  * pod limit per node.
  */
+import { knownInstanceArchitecture } from "./catalogs/instance-types";
 
 export type Architecture = "x86_64" | "arm64";
 
@@ -12,8 +13,14 @@ function parse(instanceType: string) {
   return { family, size, cls: m?.[1] ?? family, attributes: m?.[3] ?? "" };
 }
 
-/** CPU architecture: Graviton families carry a `g` attribute (m7g, c6gn, t4g, is4gen, g5g), and a1. */
+/**
+ * CPU architecture: from the EC2 instance type catalog (catalogs/instance-types.ts, the EC2 API's list with each type's
+ * architecture) when it lists the type; otherwise by EC2's naming rule, which that catalog follows too: Graviton
+ * families carry a `g` attribute (m7g, c6gn, t4g, is4gen, g5g), and a1.
+ */
 export function architectureOf(instanceType: string): Architecture {
+  const known = knownInstanceArchitecture(instanceType);
+  if (known) return known;
   const { family, attributes } = parse(instanceType);
   return family === "a1" || attributes.includes("g") ? "arm64" : "x86_64";
 }
