@@ -55,6 +55,7 @@ const UNSUPPORTED_VERSION_ERROR = 'CreateCluster fails with "InvalidParameterExc
 /** catalogs/instance-types.ts. */
 const INSTANCE_TYPES_LIST = `${INSTANCE_TYPES_SOURCE.source}, ${INSTANCE_TYPES_SOURCE.date}`;
 
+
 /**
  * AWS add-on names beyond those catalogs/addon-versions.ts has data for: each "The Amazon EKS add-on name is `...`"
  * of the EKS User Guide "AWS add-ons" page, awsdocs/amazon-eks-user-guide
@@ -74,6 +75,15 @@ const MORE_AWS_ADDONS = [
 const KNOWN_ADDONS: readonly string[] = [...Object.keys(ADDON_VERSIONS), ...MORE_AWS_ADDONS];
 const ADDONS_SOURCE = "EKS User Guide \"AWS add-ons\" and add-on pages, copies of 2025-2026";
 const ADDON_BUILDS_SOURCE = "User Guide tables and projects' pins, newest seen 2026-09-21";
+
+/** Each dated list and where it comes from, for the reference page. */
+export const CATALOG_SOURCES: readonly { readonly list: string; readonly file: string; readonly source: string }[] = [
+  { list: "AWS regions per partition", file: "catalogs/regions.ts", source: REGIONS_SOURCE },
+  { list: "EKS Kubernetes versions and support dates", file: "catalogs/kubernetes-versions.ts", source: VERSIONS_SOURCE },
+  { list: "EC2 instance types and their CPU architecture", file: "catalogs/instance-types.ts", source: INSTANCE_TYPES_LIST },
+  { list: "EKS add-on names", file: "catalogs/addon-versions.ts", source: ADDONS_SOURCE },
+  { list: "EKS add-on builds per Kubernetes version", file: "catalogs/addon-versions.ts", source: ADDON_BUILDS_SOURCE },
+];
 const PINNED = /^v\d+\.\d+\.\d+-eksbuild\.\d+$/;
 
 // ---- helpers ---------------------------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { CATALOG_SOURCES } from "./catalog-checks";
 import { DEFAULT_CLUSTER } from "./defaults";
 import { clusterSchema } from "./schema";
 import { childrenOf, fieldsOf, jsonSchemaOf, meta, unwrap } from "./schema-parts";
@@ -89,6 +90,31 @@ export function configReference(): string {
     "| key | allowed | default | what it is |",
     "| --- | --- | --- | --- |",
     ...out.map((r) => `| \`${r.key}\` | ${cell(r.allowed)} | ${cell(r.default)} | ${cell(r.description)} |`),
+    "",
+    "## Checks across keys",
+    "",
+    "Beyond each key's own rule, `src/config/rules.ts` (each rule citing the AWS limit or error it mirrors),",
+    "`src/config/names.ts` and `src/config/catalog-checks.ts` check the configuration as a whole: node counts",
+    "(`minSize <= desiredSize <= maxSize`, `maxUnavailable <= maxSize`); instance types of one CPU architecture that",
+    "matches the AMI type (GPU and Neuron AMIs need their families); no `AL2_*` AMI on Kubernetes 1.33+; a disk at least",
+    "the AMI family's root volume (AL2023, AL2, Bottlerocket 20 GiB, Windows 50 GiB); no `CAPACITY_BLOCK` or `CUSTOM`",
+    "(no launch template carries them yet); `imds` without `remoteAccess`; no two taints with one key and effect; at most",
+    "50 tags on a node group with the cluster's merged in; `publicAccessCidrs` public, non-empty, and only with a public",
+    "endpoint; a KMS key (not an alias) in the cluster's region; ARNs in the region's partition; access entries only",
+    "with an `API` mode, one per principal and policy; IAM role names unique (case-insensitively) in the cluster and the",
+    "file, and defaulting to `<cluster>-eks-cluster` / `<cluster>-eks-node`; no two entities with one Terraform name;",
+    "`logging.retentionDays` only with log types; unique node group and cluster names.",
+    "",
+    "## Dated tables",
+    "",
+    "A value of the right shape that is missing from one of these lists is a warning, never an error (what AWS launches",
+    "after the list was made must not be blocked). Errors: a Kubernetes version past the end of extended support on the",
+    "day of the run (`EKS_CDKTF_TODAY=YYYY-MM-DD` pins the day), and a kube-proxy build of another minor than the",
+    "cluster's.",
+    "",
+    "| list | file (`src/config/`) | source |",
+    "| --- | --- | --- |",
+    ...CATALOG_SOURCES.map((c) => `| ${cell(c.list)} | \`${c.file}\` | ${cell(c.source)} |`),
     "",
   ].join("\n");
 }
