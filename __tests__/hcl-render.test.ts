@@ -1,0 +1,246 @@
+import * as fs from "fs";
+import * as path from "path";
+import { loadClusters } from "../src/config/load";
+import { detachedClusterStack } from "../src/constructs/cluster-stack";
+import { quotedTemplate, renderHcl, singleInterpolation, spaceExpression } from "../src/output/hcl-render";
+import { DATA_BLOCKS, NestingMode, RESOURCE_BLOCKS } from "../src/output/provider-blocks";
+import { describeWithTerraform, validateHandoffs, workdir } from "../test-support/terraform";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { parse } = require("@cdktf/hcl2json") as { parse: (name: string, hcl: string) => Promise<Record<string, any>> };
+
+type Json = any;
+
+const EXAMPLES = path.join(__dirname, "..", "examples");
+
+/** Every cluster of the default config and of every example, synthesized to Terraform JSON (JSON round-tripped). */
+function stacks(): Record<string, Record<string, Json>> {
+  const out: Record<string, Record<string, Json>> = {};
+  const files = [undefined, ...fs.readdirSync(EXAMPLES).filter((f) => /\.ya?ml$/.test(f)).map((f) => path.join(EXAMPLES, f))];
+  for (const file of files) {
+    for (const config of loadClusters(file).clusters) {
+      const json = JSON.parse(JSON.stringify(detachedClusterStack(config).toTerraform()));
+      out[`${file ? path.basename(file, path.extname(file)) : "default"}-${config.name}`] = json;
+    }
+  }
+  return out;
+}
+
+/**
+ * A string as Terraform reads it, for comparison: NFC (Terraform's strings are), empty interpolations `${""}` gone
+ * (hcl2json folds constant interpolations), and whitespace inside `${...}` / `%{...}` outside their strings removed
+ * (the renderer spaces expressions as terraform fmt does).
+ */
+function canonString(s: string): string {
+  s = s.normalize("NFC").split('${""}').join("");
+  let out = "";
+  const stack: ("text" | "string" | { depth: number })[] = ["text"];
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    const top = stack[stack.length - 1];
+    if (top === "text" || top === "string") {
+      if (top === "string" && c === "\\") {
+        out += c + s[++i];
+      } else if (top === "string" && c === '"') {
+        stack.pop();
+        out += c;
+      } else if ((c === "$" || c === "%") && s[i + 1] === c && s[i + 2] === "{") {
+        out += s.slice(i, i + 3);
+        i += 2;
+      } else if ((c === "$" || c === "%") && s[i + 1] === "{") {
+        stack.push({ depth: 0 });
+        out += `${c}{`;
+        i++;
+      } else out += c;
+      continue;
+    }
+    if (c === " " || c === "\t") continue;
+    if (c === '"') stack.push("string");
+    else if ("{([".includes(c)) top.depth++;
+    else if ("})]".includes(c)) {
+      if (top.depth === 0) stack.pop();
+      else top.depth--;
+    }
+    out += c;
+  }
+  return out;
+}
+
+function canonValue(v: Json): Json {
+  if (typeof v === "string") return canonString(v);
+  if (Array.isArray(v)) return v.map(canonValue);
+  if (v !== null && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [canonString(k), canonValue(x)]));
+  return v;
+}
+
+/** A reference as a string: `aws_x.y` whether written `"aws_x.y"` (JSON) or `"${aws_x.y}"` (hcl2json). */
+const bareReference = (r: string) => singleInterpolation(r) ?? r;
+
+/**
+ * A block body from either side, normalized: `"//"` dropped, nested blocks (by the table) as lists of bodies,
+ * lifecycle as a list, references bare, strings canonical.
+ */
+function canonBody(body: Record<string, Json>, table: Readonly<Record<string, NestingMode>>, prefix = ""): Record<string, Json> {
+  const out: Record<string, Json> = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (key === "//") continue;
+    const p = `${prefix}${key}`;
+    if (table[p] !== undefined) {
+      out[key] = (Array.isArray(value) ? value : [value]).map((b: Json) => canonBody(b, table, `${p}.`));
+    } else if (prefix === "" && key === "depends_on") {
+      out[key] = value.map(bareReference);
+    } else if (prefix === "" && key === "lifecycle") {
+      out[key] = (Array.isArray(value) ? value : [value]).map((l: Json) => ({
+        ...canonValue(l),
+        ...(l.ignore_changes ? { ignore_changes: l.ignore_changes.map(bareReference) } : {}),
+      }));
+    } else out[key] = canonValue(value);
+  }
+  return out;
+}
+
+/** resource / data / output sections as comparable objects; bodies as lists (hcl2json writes a block as a list). */
+function canonSections(json: Json): Json {
+  const sections: Json = {};
+  for (const [kind, tables] of [
+    ["resource", RESOURCE_BLOCKS],
+    ["data", DATA_BLOCKS],
+  ] as const) {
+    sections[kind] = {};
+    for (const [type, instances] of Object.entries(json[kind] ?? {})) {
+      sections[kind][type] = {};
+      for (const [name, body] of Object.entries(instances as Json)) {
+        sections[kind][type][name] = (Array.isArray(body) ? body : [body]).map((b: Json) => canonBody(b, tables[type]));
+      }
+    }
+  }
+  sections.output = {};
+  for (const [name, body] of Object.entries(json.output ?? {})) {
+    sections.output[name] = (Array.isArray(body) ? body : [body]).map((b: Json) => canonBody(b, {}));
+  }
+  sections.provider = {};
+  for (const [name, configs] of Object.entries(json.provider ?? {})) {
+    sections.provider[name] = (Array.isArray(configs) ? configs : [configs]).map((b: Json) => canonBody(b, {}));
+  }
+  return sections;
+}
+
+/** Strings Terraform must read back exactly (written as JSON templates: `$${` and `%%{` are the escapes). */
+const HOSTILE_TAGS: Record<string, string> = {
+  quotes: 'say "hi"',
+  backslashes: "C:\\path\\to\\",
+  newlines: "line one\nline two\r\n\ttabbed",
+  escaped: "$${1+1} and %%{ if true }x%%{ endif } and $$${x}",
+  interpolated: 'x${jsonencode({"a" = "}", "b" = "${"q"}"})}y',
+  unicode: "é e\u0301 日本 🚀 \u2028 \u2029 \u200b \u0000 \u007f \u0085",
+  "a b": "key with a space",
+  for: "keyword key",
+  in: "keyword key",
+  "-x": "leading dash",
+  "//": "comment-looking key",
+  "$${k}": "escaped template key",
+  "é": "non-ASCII key",
+  dollar: "$ and % alone, $$ and %%, ends with $",
+};
+
+/** The default stack with hostile tags on the cluster and a hostile output. */
+function hostileStack(base: Record<string, Json>): Record<string, Json> {
+  const json = JSON.parse(JSON.stringify(base));
+  json.resource.aws_eks_cluster.cluster.tags = { ...HOSTILE_TAGS };
+  json.output.hostile = { description: 'quotes " and \\ and\nnewline', value: { ...HOSTILE_TAGS, ref: "${aws_eks_cluster.cluster.arn}", mixed: 'a "q" \\ \n\t\u2028 ${aws_eks_cluster.cluster.arn} é $${x} ${replace(aws_eks_cluster.cluster.name, "}", "{")}' } };
+  json.output.escaped_only = { value: "$${aws_eks_cluster.cluster.arn}" };
+  json.resource.aws_eks_cluster.cluster.lifecycle = { ignore_changes: ["tags", "vpc_config[0].subnet_ids"], create_before_destroy: false };
+  json.terraform.backend = { local: { path: "state ${x} %{y} \"q\".tfstate" } };
+  return json;
+}
+
+const ALL = stacks();
+const HCL: Record<string, string> = Object.fromEntries(Object.entries(ALL).map(([name, json]) => [name, renderHcl(json)]));
+const HOSTILE = hostileStack(ALL["default-simple-bank"]);
+const HOSTILE_HCL = renderHcl(HOSTILE);
+
+describe("renderHcl", () => {
+  it("covers the default config and every example", () => {
+    expect(Object.keys(ALL).length).toBeGreaterThanOrEqual(8);
+  });
+
+  it.each(Object.keys(ALL))("%s: resources, data sources, outputs and provider read back as in the JSON", async (name) => {
+    const parsed = await parse("main.tf", HCL[name]);
+    expect(canonSections(parsed)).toEqual(canonSections(ALL[name]));
+  });
+
+  it("hostile strings and keys read back as in the JSON", async () => {
+    const parsed = await parse("main.tf", HOSTILE_HCL);
+    expect(canonSections(parsed)).toEqual(canonSections(HOSTILE));
+    expect(parsed.resource.aws_eks_cluster.cluster[0].tags["//"]).toBe("comment-looking key");
+  });
+
+  it("writes strings as quoted templates with the JSON's template content", () => {
+    expect(quotedTemplate("$${1+1}")).toBe("$${1+1}");
+    expect(quotedTemplate('a"b\\c\nd\u2028')).toBe('a\\"b\\\\c\\nd\\u2028');
+    expect(quotedTemplate('x${f("}\\"")}y')).toBe('x${f("}\\"")}y');
+    expect(singleInterpolation('${jsonencode({"a" = "${"}"}"})}')).toBe('jsonencode({"a" = "${"}"}"})');
+    expect(singleInterpolation("${a.b}-${c.d}")).toBeUndefined();
+    expect(singleInterpolation("$${a.b}")).toBeUndefined();
+    expect(spaceExpression('jsonencode({"a" = [1, -2], "b" = {}})')).toBe('jsonencode({ "a" = [1, -2], "b" = {} })');
+  });
+
+  it("keeps the backend literal and the block-level // dropped, the tag // kept", () => {
+    expect(HOSTILE_HCL).toContain('path = "state $${x} %%{y} \\"q\\".tfstate"');
+    expect(HOSTILE_HCL).not.toMatch(/^\s*"?\/\/"?\s*=\s*\{/m);
+    expect(HOSTILE_HCL).toContain('"//"');
+    expect(HOSTILE_HCL).toContain('"for"');
+    expect(HOSTILE_HCL).toContain("ignore_changes        = [tags, vpc_config[0].subnet_ids]");
+  });
+
+  it("is deterministic", () => {
+    for (const [name, json] of Object.entries(ALL)) expect(renderHcl(JSON.parse(JSON.stringify(json)))).toBe(HCL[name]);
+  });
+
+  it("refuses types it has no block table for", () => {
+    expect(() => renderHcl({ resource: { aws_unknown_thing: { x: {} } } })).toThrow(/no block table/);
+  });
+});
+
+describeWithTerraform("renderHcl with the Terraform CLI", (terraform) => {
+  it("every stack and the hostile one: terraform fmt -check clean and valid", () => {
+    const handoffs = Object.fromEntries(Object.entries({ ...HCL, hostile: HOSTILE_HCL }).map(([name, hcl]) => [name.replace(/[^\w-]/g, "_"), hcl]));
+    const result = validateHandoffs(terraform, handoffs);
+    expect(result.unformatted).toBe("");
+    expect(result.diagnostics).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it("one stack on its own, with its backend block", () => {
+    const dir = workdir({ "main.tf": HCL["default-simple-bank"] });
+    expect(terraform.run(dir, ["fmt", "-check", "-no-color"]).stdout).toBe("");
+    terraform.init(dir);
+    const result = terraform.validate(dir);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it("Terraform itself reads the same values from the JSON and from the HCL (outputs applied, no provider)", () => {
+    const values: Record<string, Json> = {
+      ...Object.fromEntries(Object.entries(HOSTILE_TAGS).filter(([, v]) => !v.includes("jsonencode")).map(([, v], i) => [`s${i}`, v])),
+      keys: Object.fromEntries(Object.keys(HOSTILE_TAGS).map((k, i) => [k, i])),
+      directive: "a%{ if true }yes%{ else }no%{ endif }%{~ for k, v in { x = 1 } ~} ${k}=${v} %{ endfor ~}",
+      expression: '${jsonencode({"a" = "}", "b" = [for x in ["p", "q"]: upper(x) if x != ""], "c" = true ? -1 : 2})}',
+      stripped: '${~ "s" ~}',
+      list: ["a\n", 1, null, true, { "for": '${"x"}y' }],
+      number: 1.5e300,
+    };
+    const json = { output: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { value: v }])) };
+    const hcl = renderHcl(json);
+    const applied = (files: Record<string, string>) => {
+      const dir = workdir(files);
+      terraform.ok(dir, ["apply", "-auto-approve", "-input=false", "-no-color"]);
+      return JSON.parse(terraform.ok(dir, ["output", "-json", "-no-color"]));
+    };
+    const dir = workdir({ "main.tf": hcl });
+    expect(terraform.run(dir, ["fmt", "-check", "-no-color"]).stdout).toBe("");
+    const fromHcl = applied({ "main.tf": hcl });
+    expect(Object.keys(fromHcl).sort()).toEqual(Object.keys(values).sort());
+    expect(fromHcl).toEqual(applied({ "main.tf.json": JSON.stringify(json) }));
+  });
+});
