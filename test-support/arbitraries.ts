@@ -18,6 +18,7 @@
  * are plain functions applied in `map`.
  */
 import * as fc from "fast-check";
+import { defaultNodeRoleName } from "../src/config/role-names";
 import type { Document as YamlDocument } from "yaml";
 import { RULE_IDS } from "../src/config/catalogs/security-rules";
 import { partitionOfRegion } from "../src/config/catalogs/regions";
@@ -562,6 +563,8 @@ function fixCluster(generated: Json, offline: boolean): Json {
   for (const e of c.access?.entries ?? []) e.principalArn = inPartition(e.principalArn);
   // IAM role names are case-insensitive and one role is not both the cluster's and the nodes' (rules.ts checkRoleNames)
   const nodeRoleNames = new Set((c.nodeGroups ?? []).map((g: Json) => g?.role?.name).filter((n: unknown): n is string => typeof n === "string").map((n: string) => n.toLowerCase()));
+  // ... nor the default node role's name, which node groups naming no role get (src/config/role-names.ts)
+  nodeRoleNames.add(defaultNodeRoleName(typeof c.name === "string" ? c.name : "simple-bank").toLowerCase());
   if (typeof c.clusterRole?.name === "string" && nodeRoleNames.has(c.clusterRole.name.toLowerCase())) c.clusterRole = { name: fit(`${c.clusterRole.name}-cp`, 1, 64) };
   for (const g of c.nodeGroups ?? []) {
     if (g.amiType?.startsWith("AL2_") && minor >= 33) {
