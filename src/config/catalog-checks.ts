@@ -14,7 +14,7 @@ import { INSTANCE_FAMILIES, INSTANCE_TYPES_SOURCE } from "./catalogs/instance-ty
 import { EKS_KUBERNETES_VERSIONS, EksKubernetesVersion, UNCONFIRMED_VERSIONS } from "./catalogs/kubernetes-versions";
 import { REGIONS_BY_PARTITION } from "./catalogs/regions";
 import { AWS_REGION, INSTANCE_TYPE, KUBERNETES_VERSION } from "./schema";
-import { childPath, isPlainObject, Issue, nearest } from "./schema-parts";
+import { childPath, editDistance, isPlainObject, Issue, nearest } from "./schema-parts";
 import { today } from "./today";
 
 export interface CatalogResult {
@@ -103,17 +103,6 @@ function closest(word: string, candidates: readonly string[]): string | undefine
   return best;
 }
 
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
-}
 
 /** The instance type to suggest for one not in the list: same family with the closest size, or the nearest family. */
 function suggestInstanceType(instanceType: string): string | undefined {

@@ -97,7 +97,7 @@ export function cdktfMarker(text: string): string | undefined {
  * that would break or hide a line of the hand-off a reviewer reads (C1 controls, line and paragraph separators, bidi
  * controls, zero-width space, BOM): Terraform reads the same text.
  */
-function hclQuoted(s: string): string {
+export function hclEscape(s: string): string {
   return s.replace(/[\\"\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g, (ch) => {
     switch (ch) {
       case "\\":
@@ -144,7 +144,7 @@ export function terraformLiteral(value: string, syntax: TerraformSyntax = "json"
   // escape (HCL, where quoted strings have them: the value stays a plain string).
   const split = (text: string, at: number) =>
     hcl ? `${text.slice(0, at)}${unicodeEscape(text[at])}${text.slice(at + 1)}` : `${text.slice(0, at)}${EMPTY_INTERPOLATION}${text.slice(at)}`;
-  let text = (hcl ? hclQuoted(value) : value).replace(/([$%])\{/g, (_, sign: string) => `${sign}${sign}{`);
+  let text = (hcl ? hclEscape(value) : value).replace(/([$%])\{/g, (_, sign: string) => `${sign}${sign}{`);
   for (let at = text.search(TOKEN_MARKER); at >= 0; at = text.search(TOKEN_MARKER)) text = split(text, at + (hcl ? 1 : 3));
   for (let token = numberTokenIn(text); token !== undefined; token = numberTokenIn(text)) text = split(text, token.breakAt - (hcl ? 1 : 0));
   if (RESERVED_STRINGS.includes(text)) text = split(text, hcl ? 0 : 1);

@@ -3,6 +3,7 @@ import * as path from "path";
 import { detachedClusterStack } from "../constructs/cluster-stack";
 import { ClusterConfig } from "../config/schema";
 import { formatHcl } from "./hcl-format";
+import { sequenceEnd } from "./hcl-render";
 import { findingsOf, today } from "../review/findings";
 import { reviewDocument } from "../review/review-document";
 
@@ -68,29 +69,8 @@ export function modernizeHcl(hcl: string): string {
  * and their own interpolations (`jsonencode({ "a" = "x${""}y" })` is one expression).
  */
 export function isSingleExpression(expression: string): boolean {
-  // What the scan is in: code (with its bracket depth), or a string.
-  const stack: ({ kind: "code"; depth: number } | { kind: "string" })[] = [{ kind: "code", depth: 0 }];
-  for (let i = 0; i < expression.length; i++) {
-    const ch = expression[i];
-    const top = stack[stack.length - 1];
-    if (top.kind === "string") {
-      if (ch === "\\") i++;
-      else if (ch === '"') stack.pop();
-      else if ((ch === "$" || ch === "%") && expression[i + 1] === ch && expression[i + 2] === "{") i += 2;
-      else if ((ch === "$" || ch === "%") && expression[i + 1] === "{") {
-        stack.push({ kind: "code", depth: 0 });
-        i++;
-      }
-    } else if (ch === '"') stack.push({ kind: "string" });
-    else if ("([{".includes(ch)) top.depth++;
-    else if (")]}".includes(ch)) {
-      if (top.depth > 0) top.depth--;
-      else if (stack.length > 1) stack.pop();
-      else return false;
-    }
-  }
-  const [outer] = stack;
-  return stack.length === 1 && outer.kind === "code" && outer.depth === 0;
+  // The `${` opened around it closes exactly at the end: the scanner of the JSON-to-HCL renderer decides.
+  return sequenceEnd(`\${${expression}}`, 0) === expression.length + 3;
 }
 
 /** After formatting: a blank line between top-level blocks, none before a closing brace, never two in a row. */

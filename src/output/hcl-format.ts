@@ -79,7 +79,7 @@ function spaceInlineBraces(line: string): string {
 let graphemes: Intl.Segmenter | undefined;
 
 /** The width `terraform fmt` gives a name when it aligns `=`: its grapheme clusters (`"é"` with a combining accent is 3). */
-function columns(name: string): number {
+export function columns(name: string): number {
   // eslint-disable-next-line no-control-regex
   if (/^[\x00-\x7f]*$/.test(name)) return name.length;
   graphemes ??= new Intl.Segmenter("en", { granularity: "grapheme" });

@@ -16,6 +16,8 @@
  * - Layout as `terraform fmt` leaves it: two-space indentation, `=` aligned across runs of single-line attributes
  *   (by grapheme clusters, as fmt counts), one blank line between top-level blocks, keys in the JSON's order.
  */
+import { hclEscape } from "../config/names";
+import { columns } from "./hcl-format";
 import { DATA_BLOCKS, NestingMode, PROVIDER_BLOCKS, RESOURCE_BLOCKS } from "./provider-blocks";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -333,7 +335,7 @@ export function quotedTemplate(template: string): string {
     } else {
       const cp = template.codePointAt(i) as number;
       const char = String.fromCodePoint(cp);
-      out += escapeChar(char);
+      out += hclEscape(char);
       i += char.length;
     }
   }
@@ -347,33 +349,12 @@ export function quoteLiteral(text: string): string {
     const cp = text.codePointAt(i) as number;
     const char = String.fromCodePoint(cp);
     if ((char === "$" || char === "%") && text[i + 1] === "{") out += char + char;
-    else out += escapeChar(char);
+    else out += hclEscape(char);
     i += char.length;
   }
   return out;
 }
 
-/** Characters written as escapes: `\`, `"`, control characters, and the invisible ones that would hide or break a line. */
-// eslint-disable-next-line no-control-regex
-const ESCAPED = /^[\\"\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]$/;
-
-function escapeChar(char: string): string {
-  if (!ESCAPED.test(char)) return char;
-  switch (char) {
-    case "\\":
-      return "\\\\";
-    case '"':
-      return '\\"';
-    case "\n":
-      return "\\n";
-    case "\r":
-      return "\\r";
-    case "\t":
-      return "\\t";
-    default:
-      return `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
-  }
-}
 
 /**
  * The index just after the `}` that closes the `${` or `%{` at `start`, or -1. Inside, brackets nest, and quoted
@@ -515,16 +496,6 @@ function spaceBetween(before: Token | undefined, prev: Token, next: Token): bool
 
 // ---- Layout ---------------------------------------------------------------------------------------------------
 
-/** Made on first use: most names are ASCII. */
-let graphemes: Intl.Segmenter | undefined;
-
-/** The width `terraform fmt` gives a name when it aligns `=`: its grapheme clusters. */
-function columns(name: string): number {
-  // eslint-disable-next-line no-control-regex
-  if (/^[\x00-\x7f]*$/.test(name)) return name.length;
-  graphemes ??= new Intl.Segmenter("en", { granularity: "grapheme" });
-  return [...graphemes.segment(name)].length;
-}
 
 /**
  * The lines of a body at `indent`: `=` aligned across each run of consecutive single-line attributes (a multi-line
