@@ -8,6 +8,8 @@
  *   S      npm run synth                              JSON and the hand-off folder
  *   B      npx ts-node main.ts in bench/baseline      the cdktf template's way: ts-node, provider root import
  *   C1/C10/C50  node dist/main.js, 1/10/50 clusters   how cost grows with clusters
+ *   L<kind> in process: parse and validate files of 1,000 and 4,000 node groups, access entries, add-ons and unknown
+ *          keys (median of 5): 4x the entries must cost under 8x the time (linear, not quadratic)
  *   H20 / H4J / H4Y / HBOMB  node dist/main.js on hostile files (exit 1 expected): 20 MB JSON (over the size cap),
  *          4 MiB JSON and YAML of ~60,000 tags (parsed, then refused), a YAML alias bomb: each must answer within
  *          2 s in bounded memory
@@ -16,6 +18,8 @@
  * the Terraform suites (once each).
  */
 import { spawnSync } from "child_process";
+import { ConfigError, resolveClusters } from "../src/config/load";
+import { parseConfigText } from "../src/config/parse";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -80,6 +84,33 @@ function clustersConfig(count: number): string {
   return dir;
 }
 
+/** Files of `n` entries of one kind (a 4 MiB file holds some 100,000 node groups). */
+const MANY: Record<string, (n: number) => unknown> = {
+  "node groups": (n) => ({ nodeGroups: Array.from({ length: n }, (_, i) => ({ name: `g${i}` })) }),
+  "access entries": (n) => ({
+    access: { entries: Array.from({ length: n }, (_, i) => ({ principalArn: `arn:aws:iam::111122223333:role/r${i}`, policies: [{ policy: "AmazonEKSViewPolicy" }] })) },
+  }),
+  "add-ons": (n) => ({ addons: Object.fromEntries(Array.from({ length: n }, (_, i) => [`a${i}`, { version: "latest" }])) }),
+  "unknown keys": (n) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`u${i}`, 1])),
+};
+
+/** Parse and validate time (ms, median of 5 after a warm-up) of a file of `n` entries of `kind`. */
+function loadTime(kind: string, n: number): number {
+  const text = JSON.stringify(MANY[kind](n), null, 1);
+  const once = () => {
+    const start = process.hrtime.bigint();
+    const parsed = parseConfigText(text, "json", "many.json");
+    try {
+      resolveClusters(parsed.raw, "many.json", parsed.lineOf);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+    }
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
+  once();
+  return stats(Array.from({ length: 5 }, once)).median;
+}
+
 /** Hostile config files, by bench line name: each must be refused (exit 1) quickly. */
 function hostileConfigs(): { dir: string; files: Record<string, string> } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "eks-cdktf-bench-h-"));
@@ -135,6 +166,12 @@ function main(): void {
     c[count] = measure(`C${count}`, [process.execPath, main], dir, { CLUSTER_CONFIG: "clusters.json" });
   }
 
+  const linear = Object.keys(MANY).map((kind) => {
+    const [small, large] = [loadTime(kind, 1000), loadTime(kind, 4000)];
+    console.log(`L ${kind.padEnd(15)} 1,000: ${small.toFixed(1)} ms  4,000: ${large.toFixed(1)} ms  ratio ${(large / small).toFixed(2)}`);
+    return { kind, small, large };
+  });
+
   const hostile = hostileConfigs();
   const h = Object.entries(hostile.files).map(([name, file]) => measure(name, [process.execPath, main], hostile.dir, { CLUSTER_CONFIG: file }, 1));
 
@@ -158,6 +195,7 @@ function main(): void {
     ["A <= 1.5 x floor", figures["A/floor time"] <= 1.5],
     ["marginal <= 20 ms per cluster", marginalMs <= 20],
     ["marginal <= 2 MiB per cluster", marginalMiB <= 2],
+    ...linear.map((l): [string, boolean] => [`4x the ${l.kind} cost under 8x the time`, l.large < 8 * Math.max(l.small, 5)]),
     ...h.map((r): [string, boolean] => [`${r.name} refused within 2 s and 300 MiB`, r.seconds.max <= 2 && r.rssMiB.max <= 300]),
   ];
 
@@ -180,6 +218,7 @@ function main(): void {
     runs: RUNS,
     results: [floor, a, s, b, c[1], c[10], c[50], ...h],
     figures,
+    linearity: linear,
     tests,
     targets: Object.fromEntries(targets),
   };
