@@ -4,7 +4,18 @@ import * as path from "path";
 import { App } from "cdktf";
 import { ClusterStack } from "../src/constructs/cluster-stack";
 import { DEFAULT_CLUSTER } from "../src/config/defaults";
-import { isSingleExpression, modernizeHcl, renderHandoffHcl, tidyBlankLines, writeHandoff } from "../src/output/handoff";
+import { loadClusters } from "../src/config/load";
+import { ClusterConfig } from "../src/config/schema";
+import { detachedClusterStack } from "../src/constructs/cluster-stack";
+import { handoffHcl, renderHandoffHcl, writeHandoff } from "../src/output/handoff";
+import { bothSections, readHcl } from "../test-support/hcl-equivalence";
+import { runApp } from "../test-support/app-process";
+import { offlineClusterConfig } from "../test-support/synth";
+
+const EXAMPLES = path.join(__dirname, "..", "examples");
+
+/** A stack's Terraform JSON as cdk.tf.json holds it. */
+const stackJson = (config: ClusterConfig) => JSON.parse(JSON.stringify(detachedClusterStack(config).toTerraform()));
 
 describe("hand-off HCL", () => {
   let hcl = "";
@@ -31,8 +42,8 @@ describe("hand-off HCL", () => {
   });
 
   it("THEN references are bare, as Terraform 1.x writes them", () => {
-    expect(hcl).toMatch(/depends_on = \[\s+aws_iam_role_policy_attachment\.cluster_role_AmazonEKSClusterPolicy,?\s+\]/);
-    expect(hcl).toContain("role_arn = aws_iam_role.cluster_role.arn");
+    expect(hcl).toMatch(/depends_on = \[aws_iam_role_policy_attachment\.cluster_role_AmazonEKSClusterPolicy\]/);
+    expect(hcl).toMatch(/role_arn += aws_iam_role\.cluster_role\.arn\n/);
     expect(hcl).not.toMatch(/"\$\{[A-Za-z_][\w-]*(\.[\w-]+|\[\d+\])+\}"/);
     // text mixed with interpolation stays a string
     expect(hcl).toContain('"arn:${data.aws_partition.current.partition}:iam::aws:policy/AmazonEKSClusterPolicy"');
@@ -57,88 +68,74 @@ describe("hand-off HCL", () => {
   });
 });
 
-describe("modernizeHcl", () => {
-  it("unquotes one-expression strings and quoted depends_on / ignore_changes entries, nothing else", () => {
-    // GIVEN
-    const input = [
-      'role = "${aws_iam_role.r.name}"',
-      'data = "${aws_eks_cluster.c.certificate_authority[0].data}"',
-      'mixed = "arn:${data.aws_partition.current.partition}:iam"',
-      'call = "${jsonencode({ "a" = aws_kms_key.k.arn, "b" = ["x"] })}"',
-      'two = "${a.b}-${c.d}"',
-      'braces = "${a.b}}{${c.d}"',
-      'escaped = "$${not.a.reference}"',
-      'depends_on = [\n"aws_iam_role.r",\n"aws_eks_addon.a-b",\n]',
-      'ignore_changes = [\n"scaling_config[0].desired_size",\n]',
-      'empty = [\n\n]',
-    ].join("\n");
-    // WHEN
-    const output = modernizeHcl(input);
-    // THEN
-    expect(output.split("\n")).toEqual([
-      "role = aws_iam_role.r.name",
-      "data = aws_eks_cluster.c.certificate_authority[0].data",
-      'mixed = "arn:${data.aws_partition.current.partition}:iam"',
-      'call = jsonencode({ "a" = aws_kms_key.k.arn, "b" = ["x"] })',
-      'two = "${a.b}-${c.d}"',
-      'braces = "${a.b}}{${c.d}"',
-      'escaped = "$${not.a.reference}"',
-      "depends_on = [",
-      "aws_iam_role.r,",
-      "aws_eks_addon.a-b,",
-      "]",
-      "ignore_changes = [",
-      "scaling_config[0].desired_size,",
-      "]",
-      "empty = []",
-    ]);
+
+describe("GIVEN any cluster WHEN its hand-off is read back with an HCL parser THEN it means what its stack means", () => {
+  const configs: [string, ClusterConfig][] = [["default", DEFAULT_CLUSTER]];
+  for (const file of fs.readdirSync(EXAMPLES).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+    for (const cluster of loadClusters(path.join(EXAMPLES, file)).clusters) configs.push([`${file} ${cluster.name}`, cluster]);
+  }
+  // The case that broke the regular-expression rewrite: with the cluster role given by ARN, `depends_on` was an
+  // empty list and the rewrite ran on into the next lists, unquoting add-on versions and instance types.
+  configs.push([
+    "cluster role by ARN, pinned add-ons, two instance types",
+    offlineClusterConfig({
+      clusterRole: { arn: "arn:aws:iam::111122223333:role/existing" },
+      nodeGroups: [{ ...offlineClusterConfig().nodeGroups[0], instanceTypes: ["m5.large", "m5a.large"] }],
+    }),
+  ]);
+
+  it.each(configs)("%s: resources, data sources, outputs and provider settings value by value", async (_name, config) => {
+    const json = stackJson(config);
+    const both = await bothSections(handoffHcl(json, config.name), json);
+    expect(both.hcl).toEqual(both.json);
   });
 
-  it("GIVEN an empty list before another list THEN the rewrite stays inside its own list (it used to run on and unquote the next one)", () => {
-    // GIVEN: the old pattern ran from `depends_on = [` past the empty list's `]` to the next list's end
-    const input = ["depends_on = [", "]", "tags = {", '  t = "a.b"', "}", "values = [", '"aws_iam_role.r",', "]"].join("\n");
-    // WHEN
-    const output = modernizeHcl(input);
-    // THEN
-    expect(output).toBe(["depends_on = []", "tags = {", '  t = "a.b"', "}", "values = [", '"aws_iam_role.r",', "]"].join("\n"));
+  it("GIVEN the cluster role by ARN THEN add-on versions and instance types stay quoted strings", async () => {
+    const config = configs[configs.length - 1][1];
+    const hcl = renderHandoffHcl(config);
+    expect(hcl).toMatch(/addon_version\s+= "v1\.\d+\.\d+-eksbuild\.\d+"/);
+    expect(hcl).toContain('instance_types  = ["m5.large", "m5a.large"]');
+    expect(hcl).not.toMatch(/= v\d/);
+    const read = await readHcl(hcl);
+    expect(read.resource.aws_eks_cluster.cluster[0].role_arn).toBe("arn:aws:iam::111122223333:role/existing");
   });
 
-  it("GIVEN list brackets and the words depends_on or for inside strings THEN they are left alone", () => {
-    const input = ['a = "x [ ] y"', 'b = "depends_on = [\\"aws_iam_role.r\\"]"', 'c = "for = 1"', "ignore_changes = [", '"tags[\\"a]b\\"]",', '"scaling_config[0].desired_size",', "]"].join("\n");
-    expect(modernizeHcl(input).split("\n")).toEqual([
-      'a = "x [ ] y"',
-      'b = "depends_on = [\\"aws_iam_role.r\\"]"',
-      'c = "for = 1"',
-      "ignore_changes = [",
-      '"tags[\\"a]b\\"]",',
-      "scaling_config[0].desired_size,",
-      "]",
-    ]);
+  it("THEN only the local state path differs from the stack's terraform block, and an S3 backend stays", async () => {
+    const local = await readHcl(renderHandoffHcl(DEFAULT_CLUSTER));
+    expect(local.terraform[0].backend).toEqual({ local: [{ path: "terraform.tfstate" }] });
+    const s3 = { ...DEFAULT_CLUSTER, backend: { s3: { bucket: "acme-state" } } } as ClusterConfig;
+    const read = await readHcl(renderHandoffHcl(s3));
+    expect(read.terraform[0].backend.s3[0]).toMatchObject({ bucket: "acme-state", key: "simple-bank/terraform.tfstate", encrypt: true, use_lockfile: true });
   });
 
-  it("GIVEN object keys cdktf leaves bare that HCL misreads (for, -x) THEN they are quoted", () => {
-    expect(modernizeHcl(['tags = {', 'for = "f"', '-x = "d"', 'format = "k"', "}"].join("\n")).split("\n")).toEqual([
-      "tags = {",
-      '"for" = "f"',
-      '"-x" = "d"',
-      'format = "k"',
-      "}",
-    ]);
+  it("THEN the same document gives the same bytes, whatever its key order (file or stack in memory)", () => {
+    const json = stackJson(DEFAULT_CLUSTER);
+    const reversed = JSON.parse(JSON.stringify(json), (_key, value) =>
+      value && typeof value === "object" && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).reverse()) : value,
+    );
+    expect(handoffHcl(reversed, "simple-bank")).toBe(handoffHcl(json, "simple-bank"));
   });
+});
 
-  it.each([
-    ["aws_iam_role.r.name", true],
-    ['jsonencode({ "a" = "x${""}y", "b" = "$${c}", "d" = "\\"}" })', true],
-    ['jsonencode({ "Resource" = "arn:a\\"b$${x}-8.1\\u0065+298" })', true],
-    ["a.b}-${c.d", false],
-    ['""}{x', false],
-    ["a.b}}{${c.d", false],
-    ['f("x"', false],
-  ])("isSingleExpression(%j) is %s", (expression, single) => {
-    expect(isSingleExpression(expression)).toBe(single);
-  });
+describe("GIVEN cdktf synth --hcl (SYNTH_HCL_OUTPUT=true) WHEN the compiled app runs", () => {
+  const cwd = fs.mkdtempSync(path.join(os.tmpdir(), "eks-cdktf-hcl-"));
+  const config = path.join(EXAMPLES, "multi-env.yaml");
+  let result: { code: number | null; stderr: string };
+  beforeAll(() => {
+    result = runApp(cwd, [], { SYNTH_HCL_OUTPUT: "true", CLUSTER_CONFIG: config });
+  }, 60_000);
 
-  it("separates top-level blocks and drops blank lines before closing braces", () => {
-    expect(tidyBlankLines('a {\n  b {\n  }\n\n}\nc "d" {\n}\n\n\n\ne {\n}\n')).toBe('a {\n  b {\n  }\n}\n\nc "d" {\n}\n\ne {\n}\n');
+  it("THEN each stack's cdk.tf is the stack's own JSON rendered as HCL, meaning what cdk.tf.json would", async () => {
+    expect(result.code).toBe(0);
+    for (const cluster of loadClusters(config).clusters) {
+      const stackDir = path.join(cwd, "cdktf.out", "stacks", cluster.name);
+      expect(fs.readdirSync(stackDir).sort()).toEqual(["cdk.tf", "metadata.json"]);
+      const json = stackJson(cluster);
+      const both = await bothSections(fs.readFileSync(path.join(stackDir, "cdk.tf"), "utf8"), json);
+      expect(both.hcl).toEqual(both.json);
+      // the hand-off is the same document with local state beside it
+      expect(fs.readFileSync(path.join(cwd, "cdktf.out", "handoff", cluster.name, "main.tf"), "utf8")).toBe(handoffHcl(json, cluster.name));
+      expect(JSON.parse(fs.readFileSync(path.join(stackDir, "metadata.json"), "utf8"))).toMatchObject({ metadata: { stackName: cluster.name } });
+    }
   });
 });

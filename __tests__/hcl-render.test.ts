@@ -3,11 +3,9 @@ import * as path from "path";
 import { loadClusters } from "../src/config/load";
 import { detachedClusterStack } from "../src/constructs/cluster-stack";
 import { quotedTemplate, renderHcl, singleInterpolation, spaceExpression } from "../src/output/hcl-render";
-import { DATA_BLOCKS, NestingMode, RESOURCE_BLOCKS } from "../src/output/provider-blocks";
+import { canonSections, readHcl } from "../test-support/hcl-equivalence";
 import { describeWithTerraform, validateHandoffs, workdir } from "../test-support/terraform";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { parse } = require("@cdktf/hcl2json") as { parse: (name: string, hcl: string) => Promise<Record<string, any>> };
 
 type Json = any;
 
@@ -24,105 +22,6 @@ function stacks(): Record<string, Record<string, Json>> {
     }
   }
   return out;
-}
-
-/**
- * A string as Terraform reads it, for comparison: NFC (Terraform's strings are), empty interpolations `${""}` gone
- * (hcl2json folds constant interpolations), and whitespace inside `${...}` / `%{...}` outside their strings removed
- * (the renderer spaces expressions as terraform fmt does).
- */
-function canonString(s: string): string {
-  s = s.normalize("NFC").split('${""}').join("");
-  let out = "";
-  const stack: ("text" | "string" | { depth: number })[] = ["text"];
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    const top = stack[stack.length - 1];
-    if (top === "text" || top === "string") {
-      if (top === "string" && c === "\\") {
-        out += c + s[++i];
-      } else if (top === "string" && c === '"') {
-        stack.pop();
-        out += c;
-      } else if ((c === "$" || c === "%") && s[i + 1] === c && s[i + 2] === "{") {
-        out += s.slice(i, i + 3);
-        i += 2;
-      } else if ((c === "$" || c === "%") && s[i + 1] === "{") {
-        stack.push({ depth: 0 });
-        out += `${c}{`;
-        i++;
-      } else out += c;
-      continue;
-    }
-    if (c === " " || c === "\t") continue;
-    if (c === '"') stack.push("string");
-    else if ("{([".includes(c)) top.depth++;
-    else if ("})]".includes(c)) {
-      if (top.depth === 0) stack.pop();
-      else top.depth--;
-    }
-    out += c;
-  }
-  return out;
-}
-
-function canonValue(v: Json): Json {
-  if (typeof v === "string") return canonString(v);
-  if (Array.isArray(v)) return v.map(canonValue);
-  if (v !== null && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [canonString(k), canonValue(x)]));
-  return v;
-}
-
-/** A reference as a string: `aws_x.y` whether written `"aws_x.y"` (JSON) or `"${aws_x.y}"` (hcl2json). */
-const bareReference = (r: string) => singleInterpolation(r) ?? r;
-
-/**
- * A block body from either side, normalized: `"//"` dropped, nested blocks (by the table) as lists of bodies,
- * lifecycle as a list, references bare, strings canonical.
- */
-function canonBody(body: Record<string, Json>, table: Readonly<Record<string, NestingMode>>, prefix = ""): Record<string, Json> {
-  const out: Record<string, Json> = {};
-  for (const [key, value] of Object.entries(body)) {
-    if (key === "//") continue;
-    const p = `${prefix}${key}`;
-    if (table[p] !== undefined) {
-      out[key] = (Array.isArray(value) ? value : [value]).map((b: Json) => canonBody(b, table, `${p}.`));
-    } else if (prefix === "" && key === "depends_on") {
-      out[key] = value.map(bareReference);
-    } else if (prefix === "" && key === "lifecycle") {
-      out[key] = (Array.isArray(value) ? value : [value]).map((l: Json) => ({
-        ...canonValue(l),
-        ...(l.ignore_changes ? { ignore_changes: l.ignore_changes.map(bareReference) } : {}),
-      }));
-    } else out[key] = canonValue(value);
-  }
-  return out;
-}
-
-/** resource / data / output sections as comparable objects; bodies as lists (hcl2json writes a block as a list). */
-function canonSections(json: Json): Json {
-  const sections: Json = {};
-  for (const [kind, tables] of [
-    ["resource", RESOURCE_BLOCKS],
-    ["data", DATA_BLOCKS],
-  ] as const) {
-    sections[kind] = {};
-    for (const [type, instances] of Object.entries(json[kind] ?? {})) {
-      sections[kind][type] = {};
-      for (const [name, body] of Object.entries(instances as Json)) {
-        sections[kind][type][name] = (Array.isArray(body) ? body : [body]).map((b: Json) => canonBody(b, tables[type]));
-      }
-    }
-  }
-  sections.output = {};
-  for (const [name, body] of Object.entries(json.output ?? {})) {
-    sections.output[name] = (Array.isArray(body) ? body : [body]).map((b: Json) => canonBody(b, {}));
-  }
-  sections.provider = {};
-  for (const [name, configs] of Object.entries(json.provider ?? {})) {
-    sections.provider[name] = (Array.isArray(configs) ? configs : [configs]).map((b: Json) => canonBody(b, {}));
-  }
-  return sections;
 }
 
 /** Strings Terraform must read back exactly (written as JSON templates: `$${` and `%%{` are the escapes). */
@@ -165,12 +64,12 @@ describe("renderHcl", () => {
   });
 
   it.each(Object.keys(ALL))("%s: resources, data sources, outputs and provider read back as in the JSON", async (name) => {
-    const parsed = await parse("main.tf", HCL[name]);
+    const parsed = await readHcl(HCL[name]);
     expect(canonSections(parsed)).toEqual(canonSections(ALL[name]));
   });
 
   it("hostile strings and keys read back as in the JSON", async () => {
-    const parsed = await parse("main.tf", HOSTILE_HCL);
+    const parsed = await readHcl(HOSTILE_HCL);
     expect(canonSections(parsed)).toEqual(canonSections(HOSTILE));
     expect(parsed.resource.aws_eks_cluster.cluster[0].tags["//"]).toBe("comment-looking key");
   });

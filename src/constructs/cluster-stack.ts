@@ -10,7 +10,7 @@ import { ClusterAccess } from "./cluster/cluster-access";
 import { ClusterAddons } from "./cluster/cluster-addons";
 import { ClusterLogGroup } from "./cluster/cluster-log-group";
 import { CLUSTER_ROLE_POLICIES, NODE_ROLE_POLICIES } from "../config/defaults";
-import { cdktfMarker, nodeGroupId, nodeRoleId, roleKey, TerraformSyntax, terraformLiteral, terraformLiterals } from "../config/names";
+import { cdktfMarker, nodeGroupId, nodeRoleId, roleKey, terraformLiterals } from "../config/names";
 import { ClusterConfig, RoleReference } from "../config/schema";
 import { ManagedNodeGroup } from "./managed-node-group";
 import { NetworkLookup } from "./network-lookup";
@@ -26,13 +26,6 @@ export interface ClusterStackOptions {
    * `cdktf.out/stacks/<name>/` (cdktf deletes stack folders it no longer synthesizes, so state must not live there)
    */
   readonly localStatePath?: string;
-  /**
-   * The syntax the stack is rendered in: `"json"` (`app.synth()`, cdk.tf.json) or `"hcl"` (`toHclTerraform()`, the
-   * hand-off). Configuration strings are written for it (`terraformLiteral`): in HCL also as quoted-string content, and
-   * the backend settings, which Terraform reads literally in JSON but as templates in HCL, escaped in HCL only.
-   * @default "json"
-   */
-  readonly syntax?: TerraformSyntax;
 }
 
 /**
@@ -72,14 +65,13 @@ export class ClusterStack extends ReadableStack {
 
   constructor(scope: Construct, given: ClusterConfig, options: ClusterStackOptions = {}) {
     super(scope, given.name);
-    const syntax = options.syntax ?? "json";
     // From here on, `config` holds Terraform strings: what Terraform reads back as the given text.
-    const config = terraformLiterals(given, syntax);
+    const config = terraformLiterals(given);
 
     new AwsProvider(this, "aws", { region: config.region });
     // cdktf writes the short source "aws"; spell out the registry address readers of the hand-off expect.
     this.addOverride("terraform.required_providers.aws.source", "hashicorp/aws");
-    this.addBackend(given, options, syntax);
+    this.addBackend(given, options);
     const partition = new DataAwsPartition(this, "current").partition;
 
     const network = new NetworkLookup(this, "network", {
@@ -174,8 +166,8 @@ export class ClusterStack extends ReadableStack {
   }
 
   /** S3 with S3's lock file and encryption when configured; otherwise local state by a relative path. */
-  private addBackend(given: ClusterConfig, options: ClusterStackOptions, syntax: TerraformSyntax): void {
-    const setting = (value: string, key: string) => backendSetting(value, key, syntax);
+  private addBackend(given: ClusterConfig, options: ClusterStackOptions): void {
+    const setting = backendSetting;
     const s3 = given.backend?.s3;
     if (!s3) {
       new LocalBackend(this, { path: setting(options.localStatePath ?? `../../../terraform.${given.name}.tfstate`, "local state path") });
@@ -229,13 +221,11 @@ export class ClusterStack extends ReadableStack {
 
 /**
  * A backend setting as Terraform must read it. Terraform's JSON syntax reads the backend block literally (no template:
- * `$${x}` stays `$${x}`), so in JSON the setting is written as given, and what cdktf would take for one of its tokens
- * cannot be escaped there: an error (validation's `unsupportedValues` reports it first). HCL reads backend settings as
- * templates without variables, so there they are escaped as any literal, and a leading `[` or `{` is written as a
- * `\\u` escape: cdktf writes the backend block's strings unquoted when they look like a list or an object.
+ * `$${x}` stays `$${x}`), so the setting is written as given, and what cdktf would take for one of its tokens cannot
+ * be escaped there: an error (validation's `unsupportedValues` reports it first). The HCL renderings (`cdktf synth
+ * --hcl`, the hand-off) write the terraform block's strings with `${` escaped, so HCL reads them literally too.
  */
-export function backendSetting(value: string, what: string, syntax: TerraformSyntax): string {
-  if (syntax === "hcl") return terraformLiteral(value, "hcl").replace(/^[[{]/, (ch) => `\\u00${ch.charCodeAt(0).toString(16)}`);
+export function backendSetting(value: string, what: string): string {
   const marker = cdktfMarker(value);
   if (marker !== undefined) {
     throw new Error(

@@ -10,7 +10,8 @@ import { App } from "cdktf";
 import { LoadedClusters } from "../config/load";
 import { ClusterStack } from "../constructs/cluster-stack";
 import { CarryOverPolicy, writeOutputAtomically } from "./atomic-output";
-import { writeHandoff } from "./handoff";
+import { withSortedKeys, writeHandoff } from "./handoff";
+import { renderHcl } from "./hcl-render";
 
 /** The files the app writes, per folder: never carried over from a previous output (stale ones must not linger). */
 const GENERATED: Record<string, readonly string[]> = {
@@ -39,24 +40,26 @@ export function carryOverPolicy(cliRun: boolean): CarryOverPolicy {
   };
 }
 
-/** A JSON value with every object's keys in sorted order: what cdktf writes (json-stable-stringify), read back. */
-function withSortedKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withSortedKeys);
-  if (value === null || typeof value !== "object") return value;
-  const object = value as Record<string, unknown>;
-  return Object.fromEntries(Object.keys(object).sort().map((key) => [key, withSortedKeys(object[key])]));
+/**
+ * A cluster stack that `cdktf synth --hcl` writes as HCL rendered from its own Terraform JSON (`renderHcl`, as the
+ * hand-off is): cdk.tf then means what cdk.tf.json would, with no second rendering of the configuration.
+ */
+class HclClusterStack extends ClusterStack {
+  public toHclTerraform(): { hcl: string; metadata: Record<string, unknown> } {
+    const json = withSortedKeys(JSON.parse(JSON.stringify(this.toTerraform()))) as Record<string, unknown>;
+    const { "//": metadata, ...configuration } = json;
+    return { hcl: renderHcl(configuration), metadata: (metadata ?? {}) as Record<string, unknown> };
+  }
 }
 
 /** Synthesizes every cluster's stack and hand-off into `outdir`, an empty folder. */
 export function synthesizeInto(outdir: string, loaded: LoadedClusters): void {
   const app = new App({ outdir });
-  // `cdktf synth --hcl` (app.hclOutput): the stacks are written as HCL, whose strings need HCL's escapes.
-  const stacks = loaded.clusters.map((cluster) => new ClusterStack(app, cluster, { syntax: app.hclOutput ? "hcl" : "json" }));
+  const stacks = loaded.clusters.map((cluster) => (app.hclOutput ? new HclClusterStack(app, cluster) : new ClusterStack(app, cluster)));
   app.synth();
   loaded.clusters.forEach((cluster, i) => {
-    // With `cdktf synth --hcl` cdktf writes cdk.tf instead of cdk.tf.json: the review then reads the stack itself,
-    // in the key order of the JSON file, so REVIEW.md is the same bytes.
-    const terraform = app.hclOutput ? (withSortedKeys(JSON.parse(JSON.stringify(stacks[i].toTerraform()))) as Record<string, unknown>) : undefined;
+    // With `cdktf synth --hcl` cdktf writes cdk.tf instead of cdk.tf.json: the hand-off then reads the stack itself.
+    const terraform = app.hclOutput ? (JSON.parse(JSON.stringify(stacks[i].toTerraform())) as Record<string, unknown>) : undefined;
     writeHandoff(cluster, loaded.given[i], outdir, terraform);
   });
 }
