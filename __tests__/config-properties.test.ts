@@ -28,7 +28,8 @@ import { ConfigFileError, parseConfigText, ParsedFile } from "../src/config/pars
 import { formatConfigError, formatWarnings } from "../src/config/report";
 import { ClusterConfig, clusterSchema } from "../src/config/schema";
 import { childPath, childrenOf, fieldsOf } from "../src/config/schema-parts";
-import { renderHandoffHcl } from "../src/output/handoff";
+import { handoffHcl, renderHandoffHcl } from "../src/output/handoff";
+import { bothSections } from "../test-support/hcl-equivalence";
 import { findingsOf } from "../src/review/findings";
 import { reviewDocument } from "../src/review/review-document";
 import { MAIN, runApp } from "../test-support/app-process";
@@ -39,6 +40,7 @@ import {
   configTextArb,
   Format,
   holds,
+  holdsAsync,
   isObject,
   Json,
   jsonStyleArb,
@@ -545,6 +547,23 @@ describe("property 4: determinism", () => {
       runs(3, 1500),
     );
   });
+});
+
+describe("property 3: a hand-off means what its stack means", () => {
+  it("GIVEN any accepted config (hostile strings and keys included) WHEN its hand-off HCL is read back with an HCL parser THEN resources, data sources, outputs and provider settings equal cdk.tf.json's, value by value", async () => {
+    await holdsAsync(
+      "hand-off equivalent",
+      fc.asyncProperty(validClusterArb(), async (config) => {
+        // GIVEN one accepted config WHEN its stack and hand-off are made
+        const [cluster] = accepted(config).clusters;
+        const json = parse(synthStackJson(cluster)) as unknown as Record<string, Json>;
+        const both = await bothSections(handoffHcl(json, cluster.name), json);
+        // THEN Terraform reads the same configuration from both
+        expect(both.hcl).toEqual(both.json);
+      }),
+      runs(25, 8000),
+    );
+  }, 60_000);
 });
 
 describe("property 1: the compiled app on generated files", () => {

@@ -174,6 +174,9 @@ export const TRICKY_FRAGMENTS = [
   "_metadata",
 ] as const;
 
+/** HCL's keywords: an object key spelled like one must be quoted (`for` opens a for expression). */
+const HCL_KEYWORDS = ["for", "in", "if", "else", "endif", "endfor", "true", "false", "null"] as const;
+
 /** Keys cdktf itself reads in a map: a tags map with both is taken for a construct. */
 const CDKTF_KEYS = ["_children", "_metadata", "String Map Token Value", "Any Map Token Value", "//"] as const;
 
@@ -215,6 +218,8 @@ export const tagKeyArb: fc.Arbitrary<string> = fc.oneof(
       .filter((k) => k !== "__proto__"),
   },
   { weight: 2, arbitrary: fc.constantFrom(...PROTOTYPE_KEYS.filter((k) => k !== "__proto__"), ...CDKTF_KEYS) },
+  // Keys an HCL writer must quote: keywords that open expressions or mean values, a leading digit or dash
+  { weight: 1, arbitrary: fc.constantFrom(...HCL_KEYWORDS, "-x", "1a", "a.b", "a/b", "a:b", "é", "e\u0301") },
   { weight: 2, arbitrary: fc.stringMatching(/^[A-Za-z][A-Za-z0-9:/=+@._-]{0,12}$/).filter((k) => !/^aws:/i.test(k)) },
 );
 export const tagValueArb: fc.Arbitrary<string> = fc.oneof(
@@ -1239,7 +1244,15 @@ export function runs<Ts>(numRuns: number, budgetMs: number): fc.Parameters<Ts> {
 
 /** Checks a property; on failure throws fast-check's report (seed, path, shrunk counterexample, error), cut to 20k characters. */
 export function holds<Ts>(name: string, property: fc.IProperty<Ts>, params: fc.Parameters<Ts>): void {
-  const details = fc.check(property, params);
+  report(name, fc.check(property, params), params);
+}
+
+/** `holds` for an asynchronous property (`fc.asyncProperty`). */
+export async function holdsAsync<Ts>(name: string, property: fc.IAsyncProperty<Ts>, params: fc.Parameters<Ts>): Promise<void> {
+  report(name, await fc.check(property, params), params);
+}
+
+function report<Ts>(name: string, details: fc.RunDetails<Ts>, params: fc.Parameters<Ts>): void {
   if (details.failed) {
     const report = fc.defaultReportMessage(details) ?? `property "${name}" failed`;
     const cut = report.length > 12_000 ? `${report.slice(0, 10_000)}\n...[${report.length - 12_000} characters cut]...\n${report.slice(-2_000)}` : report;
