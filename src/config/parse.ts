@@ -6,11 +6,11 @@
  * so keys such as `__proto__` or `constructor` are ordinary data. Every failure is a ConfigFileError whose message
  * names the file, the line and column where known, and what is wrong, with user text escaped for the terminal.
  */
-import * as fs from "fs";
 import * as path from "path";
 import type { Alias, Document, Node as YamlNode, Pair, YAMLMap, YAMLSeq } from "yaml";
 import { printable } from "./printable";
 import { childPath } from "./schema-parts";
+import { FileReadError, readRegularFile } from "./read-file";
 
 /** A config file that cannot be read or parsed (message already says file[:line:col] and why). */
 export class ConfigFileError extends Error {}
@@ -163,92 +163,13 @@ function cannotRead(file: string, why: string): ConfigFileError {
   return new ConfigFileError(`${shown(file)}: ${WHY_CLUSTER_CONFIG}: ${why}`);
 }
 
-function kindOf(stat: fs.Stats): string {
-  if (stat.isDirectory()) return "a folder";
-  if (stat.isFIFO()) return "a named pipe (FIFO)";
-  if (stat.isSocket()) return "a socket";
-  if (stat.isCharacterDevice()) return "a character device";
-  if (stat.isBlockDevice()) return "a block device";
-  if (stat.isSymbolicLink()) return "a symbolic link";
-  return "not a regular file";
-}
-
-/** An errno error in words, never the raw `Error: ELOOP: ...` text. */
-function errnoWords(file: string, error: unknown): string {
-  const raw = (error as NodeJS.ErrnoException | undefined)?.code;
-  const code = typeof raw === "string" && /^[A-Z0-9_]{1,32}$/.test(raw) ? raw : undefined;
-  switch (code) {
-    case "ENOENT":
-      return "no such file";
-    case "EISDIR":
-      return "it is a folder, not a file";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    case "ELOOP":
-      return "too many symbolic links (a symbolic link loop?)";
-    case "ENAMETOOLONG":
-      return "the path or one of its names is too long";
-    case "ENOTDIR":
-      return "a part of the path is not a folder";
-    case "ENXIO": {
-      // open(2) on a socket, or on a device that is not there
-      try {
-        return `it is ${kindOf(fs.statSync(file))}, not a regular file`;
-      } catch {
-        return "no such device or address (ENXIO)";
-      }
-    }
-    default:
-      return code ? `cannot read it (${code})` : "cannot read it";
-  }
-}
-
 function readConfigText(file: string): string {
-  let fd: number;
-  try {
-    // O_NONBLOCK: opening a FIFO must not wait for a writer; it is rejected by fstat below.
-    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
-  } catch (error) {
-    throw cannotRead(file, errnoWords(file, error));
-  }
   let bytes: Buffer;
   try {
-    let stat: fs.Stats;
-    try {
-      stat = fs.fstatSync(fd);
-    } catch (error) {
-      throw cannotRead(file, errnoWords(file, error));
-    }
-    if (!stat.isFile()) throw cannotRead(file, `it is ${kindOf(stat)}, not a regular file`);
-    if (stat.size > MAX_CONFIG_BYTES) throw cannotRead(file, tooLarge(stat.size));
-    // Read at most MAX_CONFIG_BYTES + 1 bytes whatever fstat said: the file may grow while it is read.
-    let buffer = Buffer.allocUnsafe(Math.min(stat.size, MAX_CONFIG_BYTES) + 1);
-    let length = 0;
-    for (;;) {
-      if (length === buffer.length) {
-        if (length > MAX_CONFIG_BYTES) throw cannotRead(file, tooLarge(length));
-        const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, MAX_CONFIG_BYTES + 1));
-        buffer.copy(bigger, 0, 0, length);
-        buffer = bigger;
-      }
-      let n: number;
-      try {
-        n = fs.readSync(fd, buffer, length, buffer.length - length, null);
-      } catch (error) {
-        throw cannotRead(file, errnoWords(file, error));
-      }
-      if (n === 0) break;
-      length += n;
-    }
-    if (length > MAX_CONFIG_BYTES) throw cannotRead(file, tooLarge(length));
-    bytes = buffer.subarray(0, length);
-  } finally {
-    try {
-      fs.closeSync(fd);
-    } catch {
-      // nothing to do: the descriptor is gone either way
-    }
+    bytes = readRegularFile(file, MAX_CONFIG_BYTES, tooLarge);
+  } catch (error) {
+    if (error instanceof FileReadError) throw cannotRead(file, error.message);
+    throw error;
   }
   try {
     // fatal: invalid UTF-8 throws; a leading BOM is dropped (ignoreBOM: false)
@@ -264,7 +185,7 @@ function tooLarge(size: number): string {
 }
 
 /** Where the first byte that is not UTF-8 stands, in words. */
-function notUtf8(bytes: Uint8Array): string {
+export function notUtf8(bytes: Uint8Array): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return "it is not UTF-8 text (it looks like UTF-16); save it as UTF-8";
   }

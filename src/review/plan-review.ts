@@ -1,0 +1,570 @@
+/**
+ * `npm run plan-review`: a saved Terraform plan (`terraform show -json <plan>`) read as a pull-request comment. It
+ * counts what the plan creates, updates, replaces and destroys, and for every replaced or destroyed resource says
+ * what it is in this project's terms, which attributes force the replacement (before -> after), what that does to a
+ * running cluster, and the safer path.
+ *
+ * Every value from the plan (names, attribute values, reasons) is user-controlled: it reaches the Markdown only in a
+ * code span whose fence is longer than any backtick run in it, with control characters escaped, so a hostile name
+ * cannot add Markdown or HTML to the comment.
+ *
+ * Pure apart from `readPlanFile`; never imports the constructs (src/review's architecture rule).
+ */
+import { preview, printable } from "../config/printable";
+import { FileReadError, readRegularFile } from "../config/read-file";
+
+/** A file that is not a readable Terraform plan in JSON: the reason, in words, without the file name. */
+export class PlanFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The largest plan file read: 256 MiB. Larger files are refused before they are read. */
+export const MAX_PLAN_BYTES = 256 * 1024 * 1024;
+
+/** What `reviewPlan` returns: the comment, and 1 when something is replaced or destroyed, else 0. */
+export interface PlanReview {
+  readonly markdown: string;
+  readonly code: 0 | 1;
+}
+
+type Json = Record<string, unknown>;
+
+/** A plan path (`replace_paths` entry): names and list indexes. */
+type PlanPath = readonly (string | number)[];
+
+const HOW_TO = "expected the JSON that `terraform show -json <saved plan>` prints";
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading the file
+
+/** The size refusal, in words. */
+function tooLarge(size: number): string {
+  return `it is more than 256 MiB (${(size / (1024 * 1024)).toFixed(1)} MiB or more); a plan file may be at most ${MAX_PLAN_BYTES} bytes`;
+}
+
+/**
+ * Reads and parses a plan file: a regular UTF-8 JSON file of at most 256 MiB. Throws PlanFileError with the reason
+ * (missing, a folder, too large, empty, not UTF-8, not JSON). The shape is checked by `reviewPlan`.
+ */
+export function readPlanFile(file: string): unknown {
+  let bytes: Buffer;
+  try {
+    bytes = readRegularFile(file, MAX_PLAN_BYTES, tooLarge);
+  } catch (error) {
+    if (error instanceof FileReadError) throw new PlanFileError(error.message);
+    throw error;
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new PlanFileError(`it is not UTF-8 text; ${HOW_TO}`);
+  }
+  if (text.trim() === "") throw new PlanFileError(`it is empty; ${HOW_TO}`);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    if (error instanceof RangeError) throw new PlanFileError("it is nested too deeply to read");
+    const why = error instanceof Error ? error.message : String(error);
+    throw new PlanFileError(`not JSON (${printable(why, 100)}); ${HOW_TO}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The plan's shape
+
+/** A resource change as this review reads it. */
+interface Change {
+  readonly address: string;
+  readonly type: string;
+  readonly actions: readonly string[];
+  readonly reason?: string;
+  readonly deposed?: string;
+  readonly before: unknown;
+  readonly after: unknown;
+  readonly beforeSensitive: unknown;
+  readonly afterSensitive: unknown;
+  readonly afterUnknown: unknown;
+  readonly replacePaths: readonly PlanPath[];
+}
+
+const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** What a JSON document that is not a plan looks like, in words; undefined when it may be a plan. */
+function notAPlan(doc: unknown): string | undefined {
+  if (Array.isArray(doc)) return `the JSON is a list, not a Terraform plan; ${HOW_TO}`;
+  if (!isObject(doc)) return `the JSON is ${doc === null ? "null" : `a ${typeof doc}`}, not a Terraform plan; ${HOW_TO}`;
+  if ("lineage" in doc && "serial" in doc) return `it is a Terraform state file, not a plan; ${HOW_TO}`;
+  if (!("format_version" in doc) && ("resource" in doc || "terraform" in doc || "provider" in doc)) {
+    return `it is Terraform configuration (.tf.json), not a plan; ${HOW_TO}`;
+  }
+  if (typeof doc.format_version !== "string") return `no "format_version": not a Terraform plan; ${HOW_TO}`;
+  if (!/^1\.\d+$/.test(doc.format_version)) {
+    return `unsupported plan format_version "${printable(doc.format_version, 20)}" (this review reads 1.x)`;
+  }
+  if (!("resource_changes" in doc) && !("planned_values" in doc)) {
+    return "values" in doc
+      ? `it is the JSON of a state (terraform show -json without a plan file), not a plan; ${HOW_TO}`
+      : `no "resource_changes" nor "planned_values": not a Terraform plan; ${HOW_TO}`;
+  }
+  if ("resource_changes" in doc && !Array.isArray(doc.resource_changes)) return `"resource_changes" is not a list: not a Terraform plan`;
+  return undefined;
+}
+
+/** A `replace_paths` entry when it is a list of names and indexes. */
+function planPath(value: unknown): PlanPath | undefined {
+  if (!Array.isArray(value) || value.length === 0) return undefined;
+  return value.every((s) => typeof s === "string" || (typeof s === "number" && Number.isInteger(s))) ? value : undefined;
+}
+
+/** One entry of `resource_changes`, checked; throws PlanFileError naming the entry when it is malformed. */
+function readChange(entry: unknown, index: number): Change {
+  const bad = (why: string) => new PlanFileError(`resource_changes[${index}] ${why}: not a Terraform plan`);
+  if (!isObject(entry)) throw bad("is not an object");
+  const { address, type, change } = entry;
+  if (typeof address !== "string" || typeof type !== "string") throw bad('has no "address" or "type"');
+  if (!isObject(change) || !Array.isArray(change.actions) || !change.actions.every((a) => typeof a === "string")) {
+    throw bad('has no "change.actions" list');
+  }
+  const paths = Array.isArray(change.replace_paths) ? change.replace_paths : [];
+  return {
+    address,
+    type,
+    actions: change.actions as string[],
+    reason: typeof entry.action_reason === "string" ? entry.action_reason : undefined,
+    deposed: typeof entry.deposed === "string" ? entry.deposed : undefined,
+    before: change.before,
+    after: change.after,
+    beforeSensitive: change.before_sensitive,
+    afterSensitive: change.after_sensitive,
+    afterUnknown: change.after_unknown,
+    replacePaths: paths.map(planPath).filter((p): p is PlanPath => p !== undefined),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Markdown, safely
+
+/** The longest run of backticks in `text`. */
+function longestBacktickRun(text: string): number {
+  return Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+}
+
+/**
+ * User text as a Markdown code span: control characters and invisible characters escaped (printable), cut at
+ * `max`, fenced with more backticks than any run inside (padded with spaces when it starts or ends with one). In a
+ * table cell, `|` is escaped as `\|` (GFM splits cells before it reads code spans, and drops the backslash), and a
+ * backslash just before a `|` is written `\u005C`.
+ */
+export function codeSpan(text: string, options: { readonly max?: number; readonly inTable?: boolean } = {}): string {
+  let body = printable(text, options.max ?? 120);
+  if (body === "") return "*(empty)*";
+  // A backslash before a pipe would pair with the escape's backslash (GFM reads `\\` then a bare `|`): shown as \u005C.
+  if (options.inTable) body = body.replace(/\\(?=\|)/g, "\\u005C").replace(/\|/g, "\\|");
+  const fence = "`".repeat(longestBacktickRun(body) + 1);
+  const pad = body.startsWith("`") || body.endsWith("`") || (body.startsWith(" ") && body.endsWith(" ")) ? " " : "";
+  return `${fence}${pad}${body}${pad}${fence}`;
+}
+
+/** A path as Terraform writes it: `scaling_config[0].desired_size`, `tags["team"]`. */
+export function renderPath(path: PlanPath): string {
+  return path
+    .map((step, i) => {
+      if (typeof step === "number") return `[${step}]`;
+      if (i === 0) return step;
+      return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(step) ? `.${step}` : `[${JSON.stringify(step)}]`;
+    })
+    .join("");
+}
+
+/** The value at `path` in a plan value; undefined when absent. */
+function valueAt(root: unknown, path: PlanPath): unknown {
+  let node = root;
+  for (const step of path) {
+    if (Array.isArray(node) && typeof step === "number") node = node[step];
+    else if (isObject(node) && typeof step === "string" && Object.prototype.hasOwnProperty.call(node, step)) node = node[step];
+    else return undefined;
+  }
+  return node;
+}
+
+/** Whether a `*_sensitive` / `after_unknown` tree marks `path` (or one of its ancestors, or all of it) as true. */
+function marked(tree: unknown, path: PlanPath): boolean {
+  let node = tree;
+  for (const step of path) {
+    if (node === true) return true;
+    if (Array.isArray(node) && typeof step === "number") node = node[step];
+    else if (isObject(node) && typeof step === "string") node = node[step];
+    else return false;
+  }
+  return node === true;
+}
+
+/** A value as shown in the comment: compact, in a code span; markers (sensitive, unknown, none) outside of one. */
+function shownValue(value: unknown, sensitive: boolean, unknown: boolean, inTable: boolean): string {
+  if (sensitive) return "*(sensitive)*";
+  if (unknown) return "*(known after apply)*";
+  if (value === undefined || value === null) return "*(none)*";
+  return codeSpan(typeof value === "string" ? value : preview(value, 120), { inTable });
+}
+
+/** A table; cells are already Markdown (values in code spans made with inTable). */
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  return [`| ${header.join(" | ")} |`, `| ${header.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// What a change is
+
+type Kind = "create" | "update" | "replace" | "destroy" | "forget" | "unchanged" | "other";
+
+/** The kind of a change by its actions; `read` (data sources) and `no-op` count as unchanged. */
+function changeKind(actions: readonly string[]): Kind {
+  const key = actions.join(",");
+  switch (key) {
+    case "create":
+      return "create";
+    case "update":
+      return "update";
+    case "delete,create":
+    case "create,delete":
+      return "replace";
+    case "delete":
+      return "destroy";
+    case "forget":
+      return "forget";
+    case "no-op":
+    case "read":
+    case "":
+      return "unchanged";
+    default:
+      return "other";
+  }
+}
+
+/** Terraform's action reasons, in words. */
+const REASONS: Readonly<Record<string, string>> = {
+  replace_because_cannot_update: "an attribute that cannot change in place changed",
+  replace_because_tainted: "the object is tainted (a failed create, or `terraform taint`)",
+  replace_by_request: "it was asked for (`-replace`)",
+  replace_by_triggers: "a `replace_triggered_by` reference changed",
+  delete_because_no_resource_config: "it was removed from the configuration",
+  delete_because_no_module: "its module was removed from the configuration",
+  delete_because_wrong_repetition: "its `count` / `for_each` changed shape",
+  delete_because_count_index: "its `count` index is out of range now",
+  delete_because_each_key: "its `for_each` key is gone",
+  delete_because_no_move_target: "its `moved` target does not exist",
+};
+
+/** The reason of a change, in words, with Terraform's code. */
+function reasonText(reason: string | undefined): string | undefined {
+  if (reason === undefined) return undefined;
+  const words = REASONS[reason];
+  return words ? `${words} (${codeSpan(reason)})` : `Terraform says ${codeSpan(reason)}`;
+}
+
+/** A string attribute of the resource, from `after` when there is one, else `before`. */
+function attribute(change: Change, name: string): string | undefined {
+  for (const side of [change.after, change.before]) {
+    const value = isObject(side) ? side[name] : undefined;
+    if (typeof value === "string" && value !== "") return value;
+  }
+  return undefined;
+}
+
+/** The services an IAM role's trust policy (a JSON string in the plan) lets assume it. */
+function trustedServices(change: Change): string[] {
+  const policy = attribute(change, "assume_role_policy");
+  if (!policy) return [];
+  try {
+    const doc = JSON.parse(policy) as Json;
+    const statements = ([] as unknown[]).concat(doc.Statement ?? []);
+    return statements.flatMap((s) => (isObject(s) && isObject(s.Principal) ? ([] as unknown[]).concat(s.Principal.Service ?? []) : [])).filter((x): x is string => typeof x === "string");
+  } catch {
+    return [];
+  }
+}
+
+/** "cluster role", "node role" or "IAM role": from the trust policy, else from the address. */
+function roleKind(change: Change): string {
+  const services = trustedServices(change);
+  if (services.includes("eks.amazonaws.com")) return "cluster role";
+  if (services.includes("ec2.amazonaws.com")) return "node role";
+  const name = change.address.split(".").pop() ?? "";
+  if (name.startsWith("cluster_role")) return "cluster role";
+  if (name.startsWith("node_role")) return "node role";
+  return "IAM role";
+}
+
+/** The last part of an ARN (a managed policy's name). */
+const arnName = (arn: string) => arn.split("/").pop() ?? arn;
+
+/** `of cluster `x`` when the change names its cluster. */
+function ofCluster(change: Change): string {
+  const cluster = attribute(change, "cluster_name");
+  return cluster ? ` of cluster ${codeSpan(cluster)}` : "";
+}
+
+/** A name in a code span, or the fallback when the plan does not give one. */
+const named = (name: string | undefined, what: string) => (name ? `${what} ${codeSpan(name)}` : what);
+
+/** What the resource is, in this project's terms, from its real names in the plan. */
+function describe(change: Change): string {
+  switch (change.type) {
+    case "aws_eks_cluster":
+      return named(attribute(change, "name"), "cluster");
+    case "aws_eks_node_group":
+      return `${named(attribute(change, "node_group_name"), "node group")}${ofCluster(change)}`;
+    case "aws_launch_template":
+      return named(attribute(change, "name"), "the node launch template");
+    case "aws_iam_role":
+      return named(attribute(change, "name"), `the ${roleKind(change)}`);
+    case "aws_iam_role_policy_attachment": {
+      const policy = attribute(change, "policy_arn");
+      const role = attribute(change, "role");
+      return `${named(policy && arnName(policy), "the policy")} attached to ${named(role, "role")}`;
+    }
+    case "aws_iam_role_policy":
+      return `${named(attribute(change, "name"), "the inline policy")} of ${named(attribute(change, "role"), "role")}`;
+    case "aws_eks_addon":
+      return `${named(attribute(change, "addon_name"), "add-on")}${ofCluster(change)}`;
+    case "aws_eks_access_entry":
+      return `the access entry of ${named(attribute(change, "principal_arn"), "principal")}${ofCluster(change)}`;
+    case "aws_eks_access_policy_association": {
+      const policy = attribute(change, "policy_arn");
+      return `${named(policy && arnName(policy), "the access policy")} for ${named(attribute(change, "principal_arn"), "principal")}${ofCluster(change)}`;
+    }
+    case "aws_cloudwatch_log_group":
+      return named(attribute(change, "name"), "the log group");
+    case "aws_kms_key":
+      return named(attribute(change, "description"), "the KMS key");
+    case "aws_kms_alias":
+      return named(attribute(change, "name"), "the KMS alias");
+    default:
+      return `${codeSpan(change.type)} resource`;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// What it does to a running cluster, and the safer path
+
+/** What replacing and destroying a resource type does, and the safer path. */
+export interface Impact {
+  readonly replaced: string;
+  readonly destroyed: string;
+  readonly safer: string;
+}
+
+const NODE_GROUP_DELETE =
+  "EKS drains each old node before terminating it; pods that do not leave within 15 minutes (for example held by a " +
+  "PodDisruptionBudget) are deleted";
+
+/** The impact table, by resource type. Sources: the AWS pages cited in the final section of the comment. */
+export const IMPACTS: Readonly<Record<string, Impact>> = {
+  aws_eks_cluster: {
+    replaced:
+      "A new cluster replaces this one: every workload and Kubernetes object (Deployments, Secrets, RBAC) is lost with " +
+      "the old one, and the nodes, node groups and add-ons go with it. The API endpoint and the certificate authority " +
+      "change, so every kubeconfig breaks; the OIDC issuer changes, so every IAM role trusting it (IRSA) stops working.",
+    destroyed:
+      "The cluster is deleted with everything running in it: workloads, Kubernetes objects, its endpoint and its OIDC " +
+      "issuer (every IRSA trust on it breaks).",
+    safer:
+      "Revert the edit if it was not meant. Otherwise build a new cluster beside this one (another name), move the " +
+      "workloads and traffic to it, then remove the old cluster in a later change.",
+  },
+  aws_eks_node_group: {
+    replaced:
+      "The node group is deleted and created again. Destroy-then-create (Terraform's default): " +
+      `${NODE_GROUP_DELETE}, and pods with nowhere else to go stay Pending until the new nodes join. ` +
+      "Create-before-destroy needs a new node group name (the old one holds it).",
+    destroyed: `Every node of the group is terminated: ${NODE_GROUP_DELETE}. Its workloads need room on other node groups.`,
+    safer:
+      "Add a new node group with the new settings beside this one; when its nodes are Ready, cordon and drain the old " +
+      "nodes (`kubectl drain` respects PodDisruptionBudgets); remove the old node group in a later change.",
+  },
+  aws_launch_template: {
+    replaced:
+      "A new launch template (a new id): the node group using it rolls every node (new nodes start, old ones are " +
+      "cordoned and drained; an update fails with PodEvictionFailure when pods do not leave within 15 minutes), or is " +
+      "replaced itself when the template id cannot change in place.",
+    destroyed: "The node group using it loses its template: it goes with its node group, or that node group fails.",
+    safer:
+      "Keep the template's name so that changes make a new version of it (an in-place update); plan the node roll: " +
+      "PodDisruptionBudgets, spare capacity, `update_config.max_unavailable`.",
+  },
+  aws_iam_role: {
+    replaced:
+      "A new role is created; even with the same name it is a new principal: whatever refers to the old one breaks " +
+      "until it is updated (the cluster's role cannot change: the cluster is replaced; node groups are replaced; " +
+      "access entries, KMS key policies and trust policies naming it stop matching).",
+    destroyed: "The cluster or the nodes using it lose their AWS permissions; whatever trusts its ARN stops matching.",
+    safer:
+      "Keep the role's name and path; change what it may do through policy attachments, which do not replace the role.",
+  },
+  aws_iam_role_policy_attachment: {
+    replaced: "The role loses this policy between the delete and the create (seconds): calls needing it fail meanwhile.",
+    destroyed: "The role loses this policy: the cluster or nodes using the role lose those permissions.",
+    safer: "Expected when its role is replaced; otherwise make sure nothing running still needs the policy.",
+  },
+  aws_iam_role_policy: {
+    replaced: "The role loses this inline policy between the delete and the create (seconds).",
+    destroyed: "The role loses this inline policy (for the cluster role: access to the secrets encryption key).",
+    safer: "Keep the policy's name; edit its document (an in-place update).",
+  },
+  aws_eks_addon: {
+    replaced:
+      "EKS deletes the add-on and installs it again. Unless `preserve` is true, its software is removed from the " +
+      "cluster in between (coredns: DNS lookups fail; vpc-cni: new pods get no IP; kube-proxy: Service routing on new " +
+      "nodes). With `preserve`, the software keeps running but EKS stops managing it until the new add-on takes over.",
+    destroyed:
+      "EKS removes the add-on; unless `preserve` is true its software is deleted from the cluster. With `preserve` it " +
+      "keeps running, unmanaged.",
+    safer:
+      "Change the version or configuration in place (an update, with `resolve_conflicts_on_update`); if it must be " +
+      "replaced, apply `preserve = true` first so the software keeps running.",
+  },
+  aws_eks_access_entry: {
+    replaced: "The principal loses its access to the Kubernetes API from the delete until the create, with its access policies.",
+    destroyed: "The principal loses its access to the Kubernetes API; if it is the only administrator, nobody can manage the cluster.",
+    safer: "Make sure another administrator keeps access; apply when nobody depends on this principal for those minutes.",
+  },
+  aws_eks_access_policy_association: {
+    replaced: "The principal loses this access policy's permissions from the delete until the create.",
+    destroyed: "The principal loses this access policy's permissions.",
+    safer: "Make sure another administrator keeps access while it changes.",
+  },
+  aws_cloudwatch_log_group: {
+    replaced: "The log group is deleted with every control-plane log it stored; the new one starts empty.",
+    destroyed: "The control-plane logs stored in it are deleted.",
+    safer: "Change retention or the key in place; export the logs you need first; keep the group's name.",
+  },
+  aws_kms_key: {
+    replaced:
+      "The old key is scheduled for deletion (after its waiting period, 7 to 30 days) and cannot be used meanwhile: the " +
+      "cluster's secrets, encrypted with it, can no longer be decrypted, and a cluster cannot switch to another key.",
+    destroyed:
+      "The key is scheduled for deletion (after its waiting period, 7 to 30 days) and cannot be used meanwhile: the " +
+      "cluster's secrets encrypted with it cannot be decrypted.",
+    safer:
+      "Never replace or destroy the key of a running cluster: revert the edit. If it was applied, cancel the deletion " +
+      "within the waiting period (`aws kms cancel-key-deletion`) and enable the key again.",
+  },
+  aws_kms_alias: {
+    replaced: "The alias points nowhere between the delete and the create; the key itself is untouched.",
+    destroyed: "The alias is gone; whatever names the key by its alias fails. The key itself is untouched.",
+    safer: "Low risk; keep the alias name if tools refer to it.",
+  },
+};
+
+const GENERIC: Impact = {
+  replaced: "Terraform deletes this resource and creates it again: whatever depends on it is interrupted meanwhile.",
+  destroyed: "Terraform deletes this resource.",
+  safer: "Check what depends on it before applying.",
+};
+
+/** The sources of the impact table. */
+export const SOURCES: readonly string[] = [
+  "https://docs.aws.amazon.com/eks/latest/userguide/delete-managed-node-group.html",
+  "https://docs.aws.amazon.com/eks/latest/userguide/managed-node-update-behavior.html",
+  "https://docs.aws.amazon.com/eks/latest/APIReference/API_DeleteAddon.html",
+  "https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys.html",
+];
+
+// ---------------------------------------------------------------------------------------------------------------
+// The comment
+
+/** The order of a replacement, in words. */
+function order(actions: readonly string[]): string {
+  return actions[0] === "create"
+    ? "the new one is created before the old one is destroyed (`create_before_destroy`)"
+    : "the old one is destroyed first, then the new one is created";
+}
+
+/** The table of attributes forcing a replacement, before -> after. */
+function forcedBy(change: Change): string[] {
+  if (change.replacePaths.length === 0) return [];
+  const rows = change.replacePaths.map((path) => [
+    codeSpan(renderPath(path), { inTable: true }),
+    shownValue(valueAt(change.before, path), marked(change.beforeSensitive, path), false, true),
+    shownValue(valueAt(change.after, path), marked(change.afterSensitive, path), marked(change.afterUnknown, path), true),
+  ]);
+  return ["", table(["Forces replacement", "Before", "After"], rows)];
+}
+
+/** The `preserve` setting of an add-on, when the plan gives it. */
+function preserveNote(change: Change): string[] {
+  if (change.type !== "aws_eks_addon" || !isObject(change.before)) return [];
+  return [`\`preserve\` is ${change.before.preserve === true ? "true: the software stays on the cluster" : "not true: the software is removed from the cluster"}.`];
+}
+
+/** One replaced or destroyed resource. */
+function section(change: Change, kind: "replace" | "destroy"): string[] {
+  const impact = IMPACTS[change.type] ?? GENERIC;
+  const what = describe(change);
+  const head = kind === "replace" ? `### Replaced: ${what}` : `### Destroyed: ${what}`;
+  const how = kind === "replace" ? `replaced: ${order(change.actions)}` : "destroyed";
+  const reason = reasonText(change.reason);
+  const lines = [head, "", `${codeSpan(change.address, { max: 200 })} is ${how}${reason ? `, because ${reason}` : ""}.`];
+  if (change.deposed) lines.push("", `This is a deposed object (${codeSpan(change.deposed)}), left by an earlier create-before-destroy that did not finish.`);
+  lines.push(...forcedBy(change));
+  lines.push("", `**What happens:** ${kind === "replace" ? impact.replaced : impact.destroyed}`);
+  for (const note of preserveNote(change)) lines.push("", note);
+  lines.push("", `**Safer path:** ${impact.safer}`, "");
+  return lines;
+}
+
+/** The summary line. */
+function summary(counts: Readonly<Record<Kind, number>>): string {
+  const changed = counts.create + counts.update + counts.replace + counts.destroy + counts.forget + counts.other;
+  if (changed === 0) return "**No changes.** The plan leaves every resource as it is.";
+  const parts = [`${counts.create} to create`, `${counts.update} to update in place`, `${counts.replace} to replace`, `${counts.destroy} to destroy`];
+  if (counts.forget > 0) parts.push(`${counts.forget} to forget (removed from state, left running)`);
+  if (counts.other > 0) parts.push(`${counts.other} with other actions`);
+  return `**${parts.join(", ")}.**`;
+}
+
+/** Notes on the plan as a whole: errored, incomplete. */
+function planNotes(plan: Json): string[] {
+  if (plan.errored === true) {
+    return ["", "> **This plan errored:** Terraform could not finish planning, so it cannot be applied and the changes below may be incomplete. Fix the errors and plan again."];
+  }
+  if (plan.complete === false) return ["", "> **This plan is incomplete:** some changes are deferred to a later plan."];
+  return [];
+}
+
+/**
+ * The review of a plan (the parsed JSON of `terraform show -json <plan>`): the Markdown comment and the exit code,
+ * 1 when something is replaced or destroyed. Throws PlanFileError when the JSON is not a plan.
+ */
+export function reviewPlan(plan: unknown): PlanReview {
+  const wrong = notAPlan(plan);
+  if (wrong) throw new PlanFileError(wrong);
+  const doc = plan as Json;
+  const changes = ((doc.resource_changes as unknown[] | undefined) ?? []).map(readChange);
+  changes.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : (a.deposed ?? "") < (b.deposed ?? "") ? -1 : 1));
+
+  const counts: Record<Kind, number> = { create: 0, update: 0, replace: 0, destroy: 0, forget: 0, unchanged: 0, other: 0 };
+  const body: string[] = [];
+  for (const change of changes) {
+    const kind = changeKind(change.actions);
+    counts[kind]++;
+    if (kind === "replace" || kind === "destroy") body.push(...section(change, kind));
+  }
+  const others = changes.filter((c) => changeKind(c.actions) === "other");
+  const risky = counts.replace + counts.destroy;
+  const out = ["## Terraform plan review", "", summary(counts), ...planNotes(doc)];
+  if (risky === 0) {
+    if (counts.create + counts.update > 0) out.push("", "Nothing is replaced or destroyed.");
+  } else {
+    out.push("", `${risky === 1 ? "One resource is" : `${risky} resources are`} replaced or destroyed: read each below before applying.`, "", ...body);
+    out.push("Sources (AWS documentation): " + SOURCES.map((s) => `<${s}>`).join(", "));
+  }
+  if (others.length > 0) {
+    out.push("", "Changes with actions this review does not know:", ...others.map((c) => `- ${codeSpan(c.address, { max: 200 })}: ${codeSpan(c.actions.join(", "))}`));
+  }
+  return { markdown: `${out.join("\n").trimEnd()}\n`, code: risky > 0 ? 1 : 0 };
+}
