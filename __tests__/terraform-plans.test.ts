@@ -1,0 +1,174 @@
+/**
+ * Contract: what Terraform plans when a created cluster's configuration is edited. The guide: "For update and replace
+ * plans, plan with `-refresh=false` against a state file made from a create plan" (test-support/plan-state.ts).
+ * All edits run as modules of one root (planEdits: one init, create plan and edit plan for all, ~1 minute); one edit
+ * is planned again on its own (planEdit) to show that the batching changes nothing.
+ */
+import { ClusterConfig } from "../src/config/schema";
+import { Edit, planEdit, planEdits, PlanJson, ResourceChange } from "../test-support/plan-state";
+import { nodeGroupSettings, offlineClusterConfig, synthCluster } from "../test-support/synth";
+import { describeWithTerraform } from "../test-support/terraform";
+
+const NODE_GROUP = "aws_eks_node_group.node_group_simple-bank";
+const CLUSTER = "aws_eks_cluster.cluster";
+const CLUSTER_ROLE = "aws_iam_role.cluster_role";
+const CLUSTER_ROLE_POLICY = "aws_iam_role_policy_attachment.cluster_role_AmazonEKSClusterPolicy";
+const LAUNCH_TEMPLATE = "aws_launch_template.node_group_simple-bank_launch_template";
+
+const base = offlineClusterConfig();
+/** The offline config with the one node group's settings replaced. */
+const withNodeGroup = (overrides: Parameters<typeof nodeGroupSettings>[0]): ClusterConfig => offlineClusterConfig({ nodeGroups: [nodeGroupSettings(overrides)] });
+
+/** A config with more in state: tags, a launch template, a service CIDR, labels, taints, a log group. */
+const rich = offlineClusterConfig({
+  tags: { team: "payments" },
+  network: { ...base.network, serviceIpv4Cidr: "172.20.0.0/16" },
+  logging: { types: ["api", "audit"], retentionDays: 30 },
+  nodeGroups: [
+    nodeGroupSettings({
+      imds: { hopLimit: 1 },
+      labels: { workload: "batch" },
+      taints: [{ key: "dedicated", value: "batch", effect: "NO_SCHEDULE" }],
+      tags: { owner: "batch-team" },
+    }),
+  ],
+});
+
+const edit = (before: ClusterConfig, after: ClusterConfig): Edit => ({ before: synthCluster(before), after: synthCluster(after) });
+
+const EDITS = {
+  noEdit: edit(base, base),
+  noEditRich: edit(rich, rich),
+  desiredSize: edit(base, withNodeGroup({ scaling: { minSize: 1, maxSize: 2, desiredSize: 2 } })),
+  instanceTypes: edit(base, withNodeGroup({ instanceTypes: ["t3.small"] })),
+  diskSize: edit(base, withNodeGroup({ diskSize: 40 })),
+  amiType: edit(base, withNodeGroup({ amiType: "BOTTLEROCKET_x86_64" })),
+  // An Arm AMI needs Arm instance types: the two change together.
+  amiTypeArm: edit(base, withNodeGroup({ amiType: "AL2023_ARM_64_STANDARD", instanceTypes: ["t4g.micro"] })),
+  capacityType: edit(base, withNodeGroup({ capacityType: "SPOT" })),
+  nodeSubnets: edit(base, withNodeGroup({ subnetIds: ["subnet-0a1b2c3d4e5f60001"] })),
+  // The state holds what EKS picks when none is given (172.20.0.0/16): set another one.
+  serviceCidr: edit(base, offlineClusterConfig({ network: { ...base.network, serviceIpv4Cidr: "10.100.0.0/16" } })),
+  clusterRoleName: edit(base, offlineClusterConfig({ clusterRole: { name: "payments-eks-cluster" } })),
+  clusterRoleArn: edit(base, offlineClusterConfig({ clusterRole: { arn: "arn:aws:iam::111122223333:role/existing" } })),
+  imds: edit(base, withNodeGroup({ imds: { hopLimit: 1 } })),
+};
+
+/** `address: actions` of every change that is not a no-op. */
+function changes(plan: PlanJson): Record<string, string> {
+  return Object.fromEntries(plan.resource_changes.filter((rc) => rc.change.actions.join() !== "no-op").map((rc) => [rc.address, rc.change.actions.join(",")]));
+}
+
+function change(plan: PlanJson, address: string): ResourceChange {
+  const found = plan.resource_changes.find((rc) => rc.address === address);
+  if (!found) throw new Error(`no change of ${address} in: ${plan.resource_changes.map((rc) => rc.address).join(", ")}`);
+  return found;
+}
+
+/** Every replaced resource with the paths Terraform gives as the reason. */
+function replaced(plan: PlanJson): Record<string, unknown> {
+  return Object.fromEntries(
+    plan.resource_changes.filter((rc) => rc.change.actions.join() === "delete,create").map((rc) => [rc.address, rc.change.replace_paths]),
+  );
+}
+
+describeWithTerraform("terraform-plans", (terraform) => {
+  let plans: Record<keyof typeof EDITS, PlanJson>;
+
+  beforeAll(() => {
+    plans = planEdits(terraform, EDITS);
+  }, 240_000);
+
+  describe("GIVEN a created cluster WHEN its configuration is planned again unchanged", () => {
+    it("THEN every resource is a no-op: the state made from the create plan is faithful", () => {
+      const plan = plans.noEdit;
+      expect(plan.resource_changes).toHaveLength(11);
+      expect(changes(plan)).toEqual({});
+    });
+
+    it("THEN so is a cluster with tags, a launch template, a service CIDR, labels, taints and a log group", () => {
+      const plan = plans.noEditRich;
+      expect(plan.resource_changes.map((rc) => rc.address)).toEqual(expect.arrayContaining([LAUNCH_TEMPLATE, "aws_cloudwatch_log_group.cluster_logs"]));
+      expect(changes(plan)).toEqual({});
+    });
+  });
+
+  describe("GIVEN a created cluster WHEN the node group's desired size changes within min and max", () => {
+    it("THEN the node group is updated in place and nothing else changes", () => {
+      expect(changes(plans.desiredSize)).toEqual({ [NODE_GROUP]: "update" });
+      const { before, after } = change(plans.desiredSize, NODE_GROUP).change;
+      expect(before!.scaling_config).toEqual([{ desired_size: 1, max_size: 2, min_size: 1 }]);
+      expect(after!.scaling_config).toEqual([{ desired_size: 2, max_size: 2, min_size: 1 }]);
+      // Nothing else differs, the node group's update_config included.
+      const differing = Object.keys(after!).filter((k) => JSON.stringify(before![k]) !== JSON.stringify(after![k]));
+      expect(differing).toEqual(["scaling_config"]);
+    });
+
+    it("THEN planEdit, in a folder of its own, plans the same", () => {
+      const alone = planEdit(terraform, EDITS.desiredSize.before, EDITS.desiredSize.after);
+      expect(changes(alone)).toEqual(changes(plans.desiredSize));
+      expect(change(alone, NODE_GROUP).change.after).toEqual(change(plans.desiredSize, NODE_GROUP).change.after);
+    }, 180_000);
+  });
+
+  describe("GIVEN a created cluster WHEN a node group setting EKS cannot update changes", () => {
+    it.each([
+      ["instance types", "instanceTypes", [["instance_types"]]],
+      ["disk size", "diskSize", [["disk_size"]]],
+      ["AMI type", "amiType", [["ami_type"]]],
+      ["AMI type with Arm instance types", "amiTypeArm", [["ami_type"], ["instance_types"]]],
+      ["capacity type", "capacityType", [["capacity_type"]]],
+      ["node group subnets", "nodeSubnets", [["subnet_ids"]]],
+    ] as const)("THEN a change of %s replaces only the node group", (_what, name, paths) => {
+      const plan = plans[name];
+      expect(changes(plan)).toEqual({ [NODE_GROUP]: "delete,create" });
+      expect(replaced(plan)).toEqual({ [NODE_GROUP]: paths });
+      expect(change(plan, NODE_GROUP).action_reason).toBe("replace_because_cannot_update");
+    });
+  });
+
+  describe("GIVEN a created cluster WHEN IMDS settings (imds.hopLimit) are added to the node group", () => {
+    it("THEN a launch template is created and the node group is replaced, for its launch_template id", () => {
+      const plan = plans.imds;
+      expect(changes(plan)).toEqual({ [LAUNCH_TEMPLATE]: "create", [NODE_GROUP]: "delete,create" });
+      expect(replaced(plan)).toEqual({ [NODE_GROUP]: [["launch_template", 0, "id"]] });
+      expect(change(plan, LAUNCH_TEMPLATE).change.after).toMatchObject({
+        metadata_options: [{ http_endpoint: "enabled", http_tokens: "required", http_put_response_hop_limit: 1 }],
+      });
+    });
+  });
+
+  describe("GIVEN a created cluster WHEN a cluster setting EKS cannot update changes", () => {
+    it("THEN a service CIDR replaces the cluster, and only the cluster", () => {
+      expect(changes(plans.serviceCidr)).toEqual({ [CLUSTER]: "delete,create" });
+      expect(replaced(plans.serviceCidr)).toEqual({ [CLUSTER]: [["kubernetes_network_config", 0, "service_ipv4_cidr"]] });
+    });
+
+    it("THEN a new cluster role name replaces the role, its policy attachment and the cluster", () => {
+      expect(changes(plans.clusterRoleName)).toEqual({ [CLUSTER]: "delete,create", [CLUSTER_ROLE]: "delete,create", [CLUSTER_ROLE_POLICY]: "delete,create" });
+      expect(replaced(plans.clusterRoleName)).toEqual({
+        [CLUSTER]: [["role_arn"]],
+        [CLUSTER_ROLE]: [["name"]],
+        [CLUSTER_ROLE_POLICY]: [["role"]],
+      });
+    });
+
+    it("THEN switching to a given role ARN replaces the cluster and deletes the created role and its attachment", () => {
+      const plan = plans.clusterRoleArn;
+      expect(changes(plan)).toEqual({ [CLUSTER]: "delete,create", [CLUSTER_ROLE]: "delete", [CLUSTER_ROLE_POLICY]: "delete" });
+      expect(replaced(plan)).toEqual({ [CLUSTER]: [["role_arn"]] });
+      expect(change(plan, CLUSTER).change.after).toMatchObject({ role_arn: "arn:aws:iam::111122223333:role/existing" });
+      expect(change(plan, CLUSTER_ROLE).action_reason).toBe("delete_because_no_resource_config");
+      expect(change(plan, CLUSTER_ROLE_POLICY).action_reason).toBe("delete_because_no_resource_config");
+    });
+
+    it("THEN the node group and add-ons on a replaced cluster are planned as no-ops: their arguments do not change", () => {
+      // The cluster's name is a constant, so nothing that refers to it sees a change. (EKS refuses to delete a
+      // cluster that still has node groups: such an apply stops at the cluster's delete.)
+      for (const plan of [plans.serviceCidr, plans.clusterRoleName, plans.clusterRoleArn]) {
+        expect(change(plan, NODE_GROUP).change.actions).toEqual(["no-op"]);
+        expect(change(plan, "aws_eks_addon.addons_coredns").change.actions).toEqual(["no-op"]);
+      }
+    });
+  });
+});
