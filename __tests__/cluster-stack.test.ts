@@ -24,6 +24,25 @@ describe("ClusterStack", () => {
       expect(tf.terraform.required_providers.aws).toEqual({ source: "hashicorp/aws", version: "5.100.0" });
     });
 
+    it("THEN node groups, add-ons and access entries are replaced with the cluster (EKS keeps none of them across a new cluster)", () => {
+      const withAccess = parse(
+        synthCluster(
+          clusterConfig({
+            access: { ...DEFAULT_CLUSTER.access, entries: [{ principalArn: "arn:aws:iam::111122223333:role/admins", policies: [{ policy: "AmazonEKSClusterAdminPolicy" }] }] },
+          }),
+        ),
+      );
+      const inCluster = ["aws_eks_node_group", "aws_eks_addon", "aws_eks_access_entry", "aws_eks_access_policy_association"].flatMap((type) =>
+        Object.entries(withAccess.resource[type] ?? {}).map(([name, r]: [string, any]) => [`${type}.${name}`, r.lifecycle?.replace_triggered_by]),
+      );
+      expect(inCluster.length).toBe(6);
+      for (const [address, trigger] of inCluster) expect([address, trigger]).toEqual([address, ["aws_eks_cluster.cluster.id"]]);
+      // and nothing else is
+      for (const type of ["aws_eks_cluster", "aws_iam_role", "aws_iam_role_policy_attachment"]) {
+        for (const r of Object.values<any>(withAccess.resource[type])) expect(r.lifecycle?.replace_triggered_by).toBeUndefined();
+      }
+    });
+
     it("THEN it keeps local state in the project folder through a relative path", () => {
       expect(tf.terraform.backend).toEqual({ local: { path: "../../../terraform.simple-bank.tfstate" } });
     });

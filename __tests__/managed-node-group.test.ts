@@ -4,7 +4,7 @@ import { ManagedNodeGroup } from "../src/constructs/managed-node-group";
 import { ServiceRole } from "../src/constructs/service-role";
 import { nodeGroupSettings, resource, synthScope } from "../test-support/synth";
 
-function synthGroup(settings: NodeGroupSettings = nodeGroupSettings(), extra: { clusterTags?: Record<string, string>; version?: string } = {}): string {
+function synthGroup(settings: NodeGroupSettings = nodeGroupSettings(), extra: { clusterTags?: Record<string, string>; version?: string; replaceWithCluster?: string } = {}): string {
   return synthScope((scope) => {
     const role = new ServiceRole(scope, "node_role", {
       role: { name: "simple-bank-eks-node" },
@@ -21,6 +21,7 @@ function synthGroup(settings: NodeGroupSettings = nodeGroupSettings(), extra: { 
       subnetIds: ["subnet-0aaa", "subnet-0bbb"],
       dependsOn: [cni.role!],
       clusterTags: extra.clusterTags,
+      replaceWithCluster: extra.replaceWithCluster,
     });
   });
 }
@@ -119,5 +120,15 @@ describe("ManagedNodeGroup", () => {
       ignore_changes: ["scaling_config[0].desired_size"],
     });
     expect(resource(synthGroup(), "aws_eks_node_group", "node_group_simple-bank").lifecycle).toBeUndefined();
+  });
+
+  it("GIVEN replaceWithCluster WHEN synthesized THEN the group is replaced when the cluster's id changes, beside ignore_changes", () => {
+    const group = (settings: NodeGroupSettings) =>
+      resource(synthGroup(settings, { replaceWithCluster: "aws_eks_cluster.cluster.id" }), "aws_eks_node_group", "node_group_simple-bank");
+    expect(group(nodeGroupSettings()).lifecycle).toEqual({ replace_triggered_by: ["aws_eks_cluster.cluster.id"] });
+    expect(group(nodeGroupSettings({ ignoreDesiredSizeChanges: true })).lifecycle).toEqual({
+      ignore_changes: ["scaling_config[0].desired_size"],
+      replace_triggered_by: ["aws_eks_cluster.cluster.id"],
+    });
   });
 });

@@ -13,6 +13,7 @@ const NODE_GROUP = "aws_eks_node_group.node_group_simple-bank";
 const CLUSTER = "aws_eks_cluster.cluster";
 const CLUSTER_ROLE = "aws_iam_role.cluster_role";
 const CLUSTER_ROLE_POLICY = "aws_iam_role_policy_attachment.cluster_role_AmazonEKSClusterPolicy";
+const ADDONS = ["aws_eks_addon.addons_coredns", "aws_eks_addon.addons_kube-proxy", "aws_eks_addon.addons_vpc-cni"];
 const LAUNCH_TEMPLATE = "aws_launch_template.node_group_simple-bank_launch_template";
 
 const base = offlineClusterConfig();
@@ -52,6 +53,7 @@ const EDITS = {
   clusterRoleName: edit(base, offlineClusterConfig({ clusterRole: { name: "payments-eks-cluster" } })),
   clusterRoleArn: edit(base, offlineClusterConfig({ clusterRole: { arn: "arn:aws:iam::111122223333:role/existing" } })),
   imds: edit(base, withNodeGroup({ imds: { hopLimit: 1 } })),
+  tags: edit(base, offlineClusterConfig({ tags: { team: "payments" } })),
 };
 
 /** `address: actions` of every change that is not a no-op. */
@@ -139,13 +141,16 @@ describeWithTerraform("terraform-plans", (terraform) => {
   });
 
   describe("GIVEN a created cluster WHEN a cluster setting EKS cannot update changes", () => {
-    it("THEN a service CIDR replaces the cluster, and only the cluster", () => {
-      expect(changes(plans.serviceCidr)).toEqual({ [CLUSTER]: "delete,create" });
+    /** The node group and add-ons, replaced with the cluster. */
+    const inCluster = Object.fromEntries([NODE_GROUP, ...ADDONS].map((a) => [a, "delete,create"]));
+
+    it("THEN a service CIDR replaces the cluster and what lives in it, nothing else", () => {
+      expect(changes(plans.serviceCidr)).toEqual({ [CLUSTER]: "delete,create", ...inCluster });
       expect(replaced(plans.serviceCidr)).toEqual({ [CLUSTER]: [["kubernetes_network_config", 0, "service_ipv4_cidr"]] });
     });
 
     it("THEN a new cluster role name replaces the role, its policy attachment and the cluster", () => {
-      expect(changes(plans.clusterRoleName)).toEqual({ [CLUSTER]: "delete,create", [CLUSTER_ROLE]: "delete,create", [CLUSTER_ROLE_POLICY]: "delete,create" });
+      expect(changes(plans.clusterRoleName)).toEqual({ [CLUSTER]: "delete,create", [CLUSTER_ROLE]: "delete,create", [CLUSTER_ROLE_POLICY]: "delete,create", ...inCluster });
       expect(replaced(plans.clusterRoleName)).toEqual({
         [CLUSTER]: [["role_arn"]],
         [CLUSTER_ROLE]: [["name"]],
@@ -155,20 +160,25 @@ describeWithTerraform("terraform-plans", (terraform) => {
 
     it("THEN switching to a given role ARN replaces the cluster and deletes the created role and its attachment", () => {
       const plan = plans.clusterRoleArn;
-      expect(changes(plan)).toEqual({ [CLUSTER]: "delete,create", [CLUSTER_ROLE]: "delete", [CLUSTER_ROLE_POLICY]: "delete" });
+      expect(changes(plan)).toEqual({ [CLUSTER]: "delete,create", [CLUSTER_ROLE]: "delete", [CLUSTER_ROLE_POLICY]: "delete", ...inCluster });
       expect(replaced(plan)).toEqual({ [CLUSTER]: [["role_arn"]] });
       expect(change(plan, CLUSTER).change.after).toMatchObject({ role_arn: "arn:aws:iam::111122223333:role/existing" });
       expect(change(plan, CLUSTER_ROLE).action_reason).toBe("delete_because_no_resource_config");
       expect(change(plan, CLUSTER_ROLE_POLICY).action_reason).toBe("delete_because_no_resource_config");
     });
 
-    it("THEN the node group and add-ons on a replaced cluster are planned as no-ops: their arguments do not change", () => {
-      // The cluster's name is a constant, so nothing that refers to it sees a change. (EKS refuses to delete a
-      // cluster that still has node groups: such an apply stops at the cluster's delete.)
+    it("THEN the node group and add-ons on a replaced cluster are replaced with it (replace_triggered_by its id), and nothing else is", () => {
+      // EKS refuses to delete a cluster that still has node groups, and a new cluster has none of the old one's
+      // add-ons: what lives in the cluster must go and come back with it.
       for (const plan of [plans.serviceCidr, plans.clusterRoleName, plans.clusterRoleArn]) {
-        expect(change(plan, NODE_GROUP).change.actions).toEqual(["no-op"]);
-        expect(change(plan, "aws_eks_addon.addons_coredns").change.actions).toEqual(["no-op"]);
+        for (const address of [NODE_GROUP, ...ADDONS]) {
+          expect([address, change(plan, address).change.actions, change(plan, address).action_reason]).toEqual([address, ["delete", "create"], "replace_by_triggers"]);
+        }
       }
+    });
+
+    it("THEN in-place cluster changes (tags) do not trigger replacements of what lives in it", () => {
+      expect(Object.values(changes(plans.tags)).every((actions) => actions === "update")).toBe(true);
     });
   });
 });

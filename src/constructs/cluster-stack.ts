@@ -121,13 +121,16 @@ export class ClusterStack extends ReadableStack {
       dependsOn: logGroup ? [logGroup.resource] : [],
     });
 
-    new ClusterAccess(this, "access", { clusterName: this.cluster.name, entries: config.access.entries, partition, tags: config.tags });
+    // What lives in the cluster is replaced with it (see `replaceWithCluster`).
+    const replaceWithCluster = this.cluster.replacementTrigger;
+    new ClusterAccess(this, "access", { clusterName: this.cluster.name, entries: config.access.entries, partition, tags: config.tags, replaceWithCluster });
 
     this.addons = new ClusterAddons(this, "addons", {
       clusterName: this.cluster.name,
       kubernetesVersion: config.kubernetesVersion,
       addons: config.addons,
       tags: config.tags,
+      replaceWithCluster,
     });
 
     // Node groups naming the same role share it: IAM role names are unique in an account.
@@ -158,6 +161,7 @@ export class ClusterStack extends ReadableStack {
           subnetIds: group.subnetIds ?? network.subnetIds,
           dependsOn: this.addons.beforeNodes,
           clusterTags: config.tags,
+          replaceWithCluster,
         }),
     );
     this.addons.waitFor(this.nodeGroups.map((g) => g.resource));

@@ -1,5 +1,5 @@
 import { EksNodeGroup } from "@cdktf/provider-aws/lib/eks-node-group";
-import { ITerraformDependable, Token } from "cdktf";
+import { ITerraformDependable, TerraformResourceLifecycle, Token } from "cdktf";
 import { Construct } from "constructs";
 import { LAUNCH_TEMPLATE_ID } from "../config/names";
 import { NodeGroupSettings } from "../config/schema";
@@ -33,6 +33,14 @@ export interface ManagedNodeGroupProps {
   readonly dependsOn?: readonly ITerraformDependable[];
   /** Tags of the cluster; the group's own `tags` are merged on top. @default {} */
   readonly clusterTags?: Readonly<Record<string, string>>;
+  /**
+   * A reference (`<type>.<name>.<attribute>`, no `${}`) whose change replaces these resources (Terraform's
+   * `replace_triggered_by`): the cluster's `id`, unknown only when the cluster is replaced, so a replaced cluster takes
+   * them with it instead of leaving them in state on the old one (EKS refuses to delete a cluster that still has node
+   * groups, and a new cluster starts without the old one's add-ons and access entries).
+   * @default - not replaced with the cluster
+   */
+  readonly replaceWithCluster?: string;
 }
 
 /**
@@ -86,7 +94,16 @@ export class ManagedNodeGroup extends Construct {
         : undefined,
       tags: tagsArgument(props.clusterTags, s.tags),
       dependsOn: [...props.role.dependables, ...(props.dependsOn ?? [])],
-      lifecycle: s.ignoreDesiredSizeChanges ? { ignoreChanges: ["scaling_config[0].desired_size"] } : undefined,
+      lifecycle: lifecycleOf(s.ignoreDesiredSizeChanges ? ["scaling_config[0].desired_size"] : [], props.replaceWithCluster),
     });
   }
+}
+
+/** A resource's lifecycle: attributes Terraform leaves alone, and a reference whose change replaces it. */
+export function lifecycleOf(ignoreChanges: readonly string[], replaceWith: string | undefined): TerraformResourceLifecycle | undefined {
+  if (ignoreChanges.length === 0 && replaceWith === undefined) return undefined;
+  return {
+    ...(ignoreChanges.length > 0 ? { ignoreChanges: [...ignoreChanges] } : {}),
+    ...(replaceWith !== undefined ? { replaceTriggeredBy: [replaceWith] } : {}),
+  };
 }

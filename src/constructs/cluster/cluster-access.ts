@@ -4,6 +4,7 @@ import { Construct } from "constructs";
 import { accessPolicyId, principalId } from "../../config/names";
 import { AccessEntrySettings } from "../../config/schema";
 import { allowAnyChildId } from "../readable-stack";
+import { lifecycleOf } from "../managed-node-group";
 import { tagsArgument } from "../tags";
 
 export { principalId };
@@ -22,6 +23,14 @@ export interface ClusterAccessProps {
   readonly partition: string;
   /** Tags of the access entries. @default {} */
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * A reference (`<type>.<name>.<attribute>`, no `${}`) whose change replaces these resources (Terraform's
+   * `replace_triggered_by`): the cluster's `id`, unknown only when the cluster is replaced, so a replaced cluster takes
+   * them with it instead of leaving them in state on the old one (EKS refuses to delete a cluster that still has node
+   * groups, and a new cluster starts without the old one's add-ons and access entries).
+   * @default - not replaced with the cluster
+   */
+  readonly replaceWithCluster?: string;
 }
 
 /**
@@ -41,6 +50,7 @@ export class ClusterAccess extends Construct {
         clusterName: props.clusterName,
         principalArn: settings.principalArn,
         tags: tagsArgument(props.tags),
+        lifecycle: lifecycleOf([], props.replaceWithCluster),
       });
       for (const association of settings.policies) {
         const namespaces = association.namespaces ?? [];
@@ -50,6 +60,7 @@ export class ClusterAccess extends Construct {
           principalArn: entry.principalArn,
           policyArn: `arn:${props.partition}:eks::aws:cluster-access-policy/${association.policy}`,
           accessScope: namespaces.length > 0 ? { type: "namespace", namespaces: [...namespaces] } : { type: "cluster" },
+          lifecycle: lifecycleOf([], props.replaceWithCluster),
         });
       }
       return entry;

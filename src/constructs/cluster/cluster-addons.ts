@@ -6,6 +6,7 @@ import { ADDONS_BEFORE_NODES } from "../../config/defaults";
 import { addonVersionId } from "../../config/names";
 import { AddonSettings } from "../../config/schema";
 import { allowAnyChildId } from "../readable-stack";
+import { lifecycleOf } from "../managed-node-group";
 import { tagsArgument } from "../tags";
 
 export { ADDONS_BEFORE_NODES };
@@ -27,6 +28,14 @@ export interface ClusterAddonsProps {
   readonly addons: Readonly<Record<string, AddonSettings>>;
   /** Tags of every add-on. @default {} */
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * A reference (`<type>.<name>.<attribute>`, no `${}`) whose change replaces these resources (Terraform's
+   * `replace_triggered_by`): the cluster's `id`, unknown only when the cluster is replaced, so a replaced cluster takes
+   * them with it instead of leaving them in state on the old one (EKS refuses to delete a cluster that still has node
+   * groups, and a new cluster starts without the old one's add-ons and access entries).
+   * @default - not replaced with the cluster
+   */
+  readonly replaceWithCluster?: string;
 }
 
 /**
@@ -50,6 +59,7 @@ export class ClusterAddons extends Construct {
         resolveConflictsOnCreate: "OVERWRITE",
         resolveConflictsOnUpdate: "OVERWRITE",
         tags: tagsArgument(props.tags),
+        lifecycle: lifecycleOf([], props.replaceWithCluster),
       });
     }
     this.addons = addons;

@@ -121,4 +121,13 @@ export class Cluster extends Construct {
   public get version(): string {
     return this.resource.version;
   }
+
+  /**
+   * For `replace_triggered_by` in what lives in the cluster: `aws_eks_cluster.<id>.id`. The id is the cluster's name,
+   * known and unchanged through in-place updates (a version upgrade, tags, logging), unknown only in a plan that
+   * replaces the cluster: then, and only then, the resources naming it are replaced too.
+   */
+  public get replacementTrigger(): string {
+    return `${this.resource.terraformResourceType}.${this.resource.friendlyUniqueId}.id`;
+  }
 }
