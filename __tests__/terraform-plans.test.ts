@@ -5,9 +5,11 @@
  * is planned again on its own (planEdit) to show that the batching changes nothing.
  */
 import { ClusterConfig } from "../src/config/schema";
-import { Edit, planEdit, planEdits, PlanJson, ResourceChange } from "../test-support/plan-state";
+import { replacementsBetween } from "../src/review/replacements";
+import { REPLACING_ATTRIBUTES } from "../src/review/replacing-attributes";
+import { Edit, planEdit, planEdits, PlanJson, providerSchemas, ResourceChange } from "../test-support/plan-state";
 import { nodeGroupSettings, offlineClusterConfig, synthCluster } from "../test-support/synth";
-import { describeWithTerraform } from "../test-support/terraform";
+import { describeWithTerraform, workdir } from "../test-support/terraform";
 
 const NODE_GROUP = "aws_eks_node_group.node_group_simple-bank";
 const CLUSTER = "aws_eks_cluster.cluster";
@@ -35,7 +37,8 @@ const rich = offlineClusterConfig({
   ],
 });
 
-const edit = (before: ClusterConfig, after: ClusterConfig): Edit => ({ before: synthCluster(before), after: synthCluster(after) });
+/** Both stacks of an edit, and the edited configuration (for the synth-time warnings). */
+const edit = (before: ClusterConfig, after: ClusterConfig): Edit & { config: ClusterConfig } => ({ before: synthCluster(before), after: synthCluster(after), config: after });
 
 const EDITS = {
   noEdit: edit(base, base),
@@ -180,5 +183,54 @@ describeWithTerraform("terraform-plans", (terraform) => {
     it("THEN in-place cluster changes (tags) do not trigger replacements of what lives in it", () => {
       expect(Object.values(changes(plans.tags)).every((actions) => actions === "update")).toBe(true);
     });
+  });
+
+  describe("GIVEN every edit above WHEN the synth-time warnings compare the two stacks (no Terraform)", () => {
+    it.each(Object.keys(EDITS) as (keyof typeof EDITS)[])("%s: they name exactly what the real plan replaces and destroys, for the attribute it reports", (name) => {
+      const { before, after, config } = EDITS[name];
+      const predicted = replacementsBetween(JSON.parse(before), JSON.parse(after), config);
+      const plan = plans[name];
+      const planned = Object.fromEntries(
+        plan.resource_changes
+          .filter((rc) => ["delete,create", "create,delete", "delete"].includes(rc.change.actions.join()))
+          .map((rc) => [rc.address, rc.change.actions.join() === "delete" ? "destroyed" : "replaced"]),
+      );
+      expect(Object.fromEntries(predicted.map((r) => [r.address, r.action]))).toEqual(planned);
+      for (const r of predicted.filter((p) => p.attribute !== undefined)) {
+        // the attribute the warning names is one Terraform gives as the reason (list indexes left out)
+        const paths = (change(plan, r.address).change.replace_paths ?? []).map((p) => p.filter((s) => typeof s === "string").join("."));
+        expect([r.address, paths]).toEqual([r.address, expect.arrayContaining([r.attribute])]);
+      }
+    });
+  });
+
+  describe("GIVEN the replacing-attribute table WHEN checked against the provider's schema", () => {
+    it("THEN every path exists, and set and computed say what the schema says", () => {
+      const dir = workdir({ "main.tf.json": JSON.stringify({ terraform: { required_providers: { aws: { source: "hashicorp/aws", version: "5.100.0" } } } }) });
+      terraform.init(dir);
+      const schemas = providerSchemas(terraform, dir);
+      const resources = (Object.values(schemas.provider_schemas)[0] as any).resource_schemas;
+      for (const [type, attributes] of Object.entries(REPLACING_ATTRIBUTES)) {
+        for (const attribute of attributes) {
+          let block = resources[type].block;
+          let inSet = false;
+          const steps = attribute.path.split(".");
+          let found: any;
+          steps.forEach((step, i) => {
+            const nested = block.block_types?.[step];
+            if (nested) {
+              inSet ||= nested.nesting_mode === "set";
+              block = nested.block;
+              if (i === steps.length - 1) found = { block: true };
+            } else found = block.attributes?.[step];
+          });
+          expect([type, attribute.path, found !== undefined]).toEqual([type, attribute.path, true]);
+          if (found.block) continue;
+          const isSet = inSet || (Array.isArray(found.type) && found.type[0] === "set");
+          expect([type, attribute.path, "set", Boolean(attribute.set)]).toEqual([type, attribute.path, "set", isSet]);
+          expect([type, attribute.path, "computed", Boolean(attribute.computed)]).toEqual([type, attribute.path, "computed", Boolean(found.optional && found.computed)]);
+        }
+      }
+    }, 120_000);
   });
 });

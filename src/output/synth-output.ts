@@ -5,6 +5,7 @@
  *
  * Loads cdktf: require it only after the configuration passed.
  */
+import * as fs from "fs";
 import * as path from "path";
 import { App } from "cdktf";
 import { LoadedClusters } from "../config/load";
@@ -12,6 +13,7 @@ import { ClusterStack } from "../constructs/cluster-stack";
 import { CarryOverPolicy, writeOutputAtomically } from "./atomic-output";
 import { withSortedKeys, writeHandoff } from "./handoff";
 import { renderHcl } from "./hcl-render";
+import { formatReplacements, replacementsBetween } from "../review/replacements";
 
 /** The files the app writes, per folder: never carried over from a previous output (stale ones must not linger). */
 const GENERATED: Record<string, readonly string[]> = {
@@ -64,11 +66,48 @@ export function synthesizeInto(outdir: string, loaded: LoadedClusters): void {
   });
 }
 
+/** A stack's Terraform JSON in an output folder, or undefined when there is none (first synth, `--hcl`) or it is unreadable. */
+function stackJsonIn(outdir: string, cluster: string): Record<string, unknown> | undefined {
+  try {
+    const json = JSON.parse(fs.readFileSync(path.join(outdir, "stacks", cluster, "cdk.tf.json"), "utf8"));
+    return json !== null && typeof json === "object" && !Array.isArray(json) ? json : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The replacement warnings of every cluster whose previous stack is in `previousDir` (the output being replaced):
+ * what the new stacks in `outdir` will make Terraform replace or destroy (src/review/replacements.ts).
+ */
+export function replacementWarnings(previousDir: string, outdir: string, loaded: LoadedClusters): string[] {
+  const warnings: string[] = [];
+  for (const cluster of loaded.clusters) {
+    const previous = stackJsonIn(previousDir, cluster.name);
+    const next = previous && stackJsonIn(outdir, cluster.name);
+    if (!previous || !next) continue;
+    const text = formatReplacements(cluster.name, replacementsBetween(previous, next, cluster));
+    if (text) warnings.push(text);
+  }
+  return warnings;
+}
+
 /**
  * Writes the output of the loaded clusters to cdktf.out, or to CDKTF_OUTDIR when set (the cdktf CLI sets it from
- * `--output` or cdktf.json), replacing the previous output whole once the new one is complete.
+ * `--output` or cdktf.json), replacing the previous output whole once the new one is complete. Before the swap, the new
+ * stacks are compared with the previous ones: what an edit will make Terraform replace or destroy is printed as a
+ * warning (stderr) once the new output is in place.
  */
 export async function writeClusterOutput(loaded: LoadedClusters, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const outputName = env.CDKTF_OUTDIR || "cdktf.out";
-  await writeOutputAtomically(outputName, (dir) => synthesizeInto(dir, loaded), carryOverPolicy(env.CDKTF_OUTDIR !== undefined));
+  let warnings: string[] = [];
+  await writeOutputAtomically(
+    outputName,
+    (dir) => {
+      synthesizeInto(dir, loaded);
+      warnings = replacementWarnings(outputName, dir, loaded);
+    },
+    carryOverPolicy(env.CDKTF_OUTDIR !== undefined),
+  );
+  for (const warning of warnings) console.error(warning);
 }

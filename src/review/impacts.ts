@@ -1,0 +1,128 @@
+/**
+ * What replacing or destroying each resource type the app generates does to a running cluster, and the safer path:
+ * the words of the plan review (`npm run plan-review`) and of the synth-time replacement warnings.
+ */
+
+/** What replacing and destroying a resource type does, and the safer path. */
+export interface Impact {
+  readonly replaced: string;
+  readonly destroyed: string;
+  readonly safer: string;
+}
+
+const NODE_GROUP_DELETE =
+  "EKS drains each old node before terminating it; pods that do not leave within 15 minutes (for example held by a " +
+  "PodDisruptionBudget) are deleted";
+
+/** The impact table, by resource type. Sources: the AWS pages cited in the final section of the comment. */
+export const IMPACTS: Readonly<Record<string, Impact>> = {
+  aws_eks_cluster: {
+    replaced:
+      "A new cluster replaces this one: every workload and Kubernetes object (Deployments, Secrets, RBAC) is lost with " +
+      "the old one, and the nodes, node groups and add-ons go with it. The API endpoint and the certificate authority " +
+      "change, so every kubeconfig breaks; the OIDC issuer changes, so every IAM role trusting it (IRSA) stops working.",
+    destroyed:
+      "The cluster is deleted with everything running in it: workloads, Kubernetes objects, its endpoint and its OIDC " +
+      "issuer (every IRSA trust on it breaks).",
+    safer:
+      "Revert the edit if it was not meant. Otherwise build a new cluster beside this one (another name), move the " +
+      "workloads and traffic to it, then remove the old cluster in a later change.",
+  },
+  aws_eks_node_group: {
+    replaced:
+      "The node group is deleted and created again. Destroy-then-create (Terraform's default): " +
+      `${NODE_GROUP_DELETE}, and pods with nowhere else to go stay Pending until the new nodes join. ` +
+      "Create-before-destroy needs a new node group name (the old one holds it).",
+    destroyed: `Every node of the group is terminated: ${NODE_GROUP_DELETE}. Its workloads need room on other node groups.`,
+    safer:
+      "Add a new node group with the new settings beside this one; when its nodes are Ready, cordon and drain the old " +
+      "nodes (`kubectl drain` respects PodDisruptionBudgets); remove the old node group in a later change.",
+  },
+  aws_launch_template: {
+    replaced:
+      "A new launch template (a new id): the node group using it rolls every node (new nodes start, old ones are " +
+      "cordoned and drained; an update fails with PodEvictionFailure when pods do not leave within 15 minutes), or is " +
+      "replaced itself when the template id cannot change in place.",
+    destroyed: "The node group using it loses its template: it goes with its node group, or that node group fails.",
+    safer:
+      "Keep the template's name so that changes make a new version of it (an in-place update); plan the node roll: " +
+      "PodDisruptionBudgets, spare capacity, `update_config.max_unavailable`.",
+  },
+  aws_iam_role: {
+    replaced:
+      "A new role is created; even with the same name it is a new principal: whatever refers to the old one breaks " +
+      "until it is updated (the cluster's role cannot change: the cluster is replaced; node groups are replaced; " +
+      "access entries, KMS key policies and trust policies naming it stop matching).",
+    destroyed: "The cluster or the nodes using it lose their AWS permissions; whatever trusts its ARN stops matching.",
+    safer:
+      "Keep the role's name and path; change what it may do through policy attachments, which do not replace the role.",
+  },
+  aws_iam_role_policy_attachment: {
+    replaced: "The role loses this policy between the delete and the create (seconds): calls needing it fail meanwhile.",
+    destroyed: "The role loses this policy: the cluster or nodes using the role lose those permissions.",
+    safer: "Expected when its role is replaced; otherwise make sure nothing running still needs the policy.",
+  },
+  aws_iam_role_policy: {
+    replaced: "The role loses this inline policy between the delete and the create (seconds).",
+    destroyed: "The role loses this inline policy (for the cluster role: access to the secrets encryption key).",
+    safer: "Keep the policy's name; edit its document (an in-place update).",
+  },
+  aws_eks_addon: {
+    replaced:
+      "EKS deletes the add-on and installs it again. Unless `preserve` is true, its software is removed from the " +
+      "cluster in between (coredns: DNS lookups fail; vpc-cni: new pods get no IP; kube-proxy: Service routing on new " +
+      "nodes). With `preserve`, the software keeps running but EKS stops managing it until the new add-on takes over.",
+    destroyed:
+      "EKS removes the add-on; unless `preserve` is true its software is deleted from the cluster. With `preserve` it " +
+      "keeps running, unmanaged.",
+    safer:
+      "Change the version or configuration in place (an update, with `resolve_conflicts_on_update`); if it must be " +
+      "replaced, apply `preserve = true` first so the software keeps running.",
+  },
+  aws_eks_access_entry: {
+    replaced: "The principal loses its access to the Kubernetes API from the delete until the create, with its access policies.",
+    destroyed: "The principal loses its access to the Kubernetes API; if it is the only administrator, nobody can manage the cluster.",
+    safer: "Make sure another administrator keeps access; apply when nobody depends on this principal for those minutes.",
+  },
+  aws_eks_access_policy_association: {
+    replaced: "The principal loses this access policy's permissions from the delete until the create.",
+    destroyed: "The principal loses this access policy's permissions.",
+    safer: "Make sure another administrator keeps access while it changes.",
+  },
+  aws_cloudwatch_log_group: {
+    replaced: "The log group is deleted with every control-plane log it stored; the new one starts empty.",
+    destroyed: "The control-plane logs stored in it are deleted.",
+    safer: "Change retention or the key in place; export the logs you need first; keep the group's name.",
+  },
+  aws_kms_key: {
+    replaced:
+      "The old key is scheduled for deletion (after its waiting period, 7 to 30 days) and cannot be used meanwhile: the " +
+      "cluster's secrets, encrypted with it, can no longer be decrypted, and a cluster cannot switch to another key.",
+    destroyed:
+      "The key is scheduled for deletion (after its waiting period, 7 to 30 days) and cannot be used meanwhile: the " +
+      "cluster's secrets encrypted with it cannot be decrypted.",
+    safer:
+      "Never replace or destroy the key of a running cluster: revert the edit. If it was applied, cancel the deletion " +
+      "within the waiting period (`aws kms cancel-key-deletion`) and enable the key again.",
+  },
+  aws_kms_alias: {
+    replaced: "The alias points nowhere between the delete and the create; the key itself is untouched.",
+    destroyed: "The alias is gone; whatever names the key by its alias fails. The key itself is untouched.",
+    safer: "Low risk; keep the alias name if tools refer to it.",
+  },
+};
+
+/** For resource types the table does not know. */
+export const GENERIC: Impact = {
+  replaced: "Terraform deletes this resource and creates it again: whatever depends on it is interrupted meanwhile.",
+  destroyed: "Terraform deletes this resource.",
+  safer: "Check what depends on it before applying.",
+};
+
+/** The sources of the impact table. */
+export const SOURCES: readonly string[] = [
+  "https://docs.aws.amazon.com/eks/latest/userguide/delete-managed-node-group.html",
+  "https://docs.aws.amazon.com/eks/latest/userguide/managed-node-update-behavior.html",
+  "https://docs.aws.amazon.com/eks/latest/APIReference/API_DeleteAddon.html",
+  "https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys.html",
+];

@@ -1,0 +1,355 @@
+/**
+ * Synth-time replacement warnings: what an edit of the configuration will make Terraform replace or destroy, found by
+ * comparing a cluster's new stack (Terraform JSON) with the one the previous synth wrote, before anyone plans.
+ *
+ * - An attribute whose change replaces its resource (`REPLACING_ATTRIBUTES`, from hashicorp/aws 5.100.0's source)
+ *   that differs between the two documents replaces that resource.
+ * - A resource replaced makes its computed attributes unknown: a replacing attribute (or a `replace_triggered_by`
+ *   entry) of another resource that refers to one of them replaces that resource too (a cluster role replaced: the
+ *   cluster's `role_arn`; the cluster replaced: its node groups and add-ons, through their `replace_triggered_by`).
+ *   Repeated until nothing more is replaced.
+ * - A resource in the previous document and not in the new one is destroyed.
+ *
+ * Each warning names the configuration key that made the difference (the table `CONFIG_KEYS` and the names
+ * `derivedNames` gives every node group, role, access entry and add-on), the resource in EKS terms, and the safer path
+ * from the plan review's table. Reads Terraform JSON and the configuration's types only (src/review's rule).
+ */
+import { derivedNames } from "../config/names";
+import { preview } from "../config/printable";
+import { ClusterConfig } from "../config/schema";
+import { IMPACTS } from "./impacts";
+import { ReplacingAttribute, REPLACING_ATTRIBUTES } from "./replacing-attributes";
+
+type Json = unknown;
+type Body = Record<string, Json>;
+
+/** One resource the edit replaces or destroys. */
+export interface Replacement {
+  /** Terraform address: `aws_eks_node_group.node_group_general`. */
+  readonly address: string;
+  readonly type: string;
+  readonly action: "replaced" | "destroyed";
+  /** The configuration key whose edit causes it: `nodeGroups[0].instanceTypes`, `network.serviceIpv4Cidr`. */
+  readonly configKey: string;
+  /** The resource attribute that cannot change in place (a replacement of its own), as Terraform writes its path. */
+  readonly attribute?: string;
+  /** Values before and after, for an attribute of its own. */
+  readonly before?: Json;
+  readonly after?: Json;
+  /** The replaced resource this one is replaced with (a cascade), by address. */
+  readonly with?: string;
+  /** Replaced unless the new value equals what AWS computed before (only the plan knows). */
+  readonly maybe?: boolean;
+}
+
+/** Where in a cluster's configuration each resource the stack makes comes from (fixed names; others by `derivedNames`). */
+const FIXED_OWNERS: Readonly<Record<string, string>> = {
+  "aws_eks_cluster.cluster": "",
+  "aws_iam_role.cluster_role": "clusterRole",
+  "aws_iam_role_policy.cluster_role_secrets_encryption": "secretsEncryption",
+  "aws_cloudwatch_log_group.cluster_logs": "logging.retentionDays",
+  "aws_kms_key.secrets_key": "secretsEncryption.createKey",
+  "aws_kms_alias.secrets_key_alias": "secretsEncryption.createKey",
+};
+
+/**
+ * The configuration key that sets a replacing attribute, by resource type and attribute path: relative to the
+ * resource's owner when it starts with `.`, else from the cluster's root. An attribute not listed is named by the
+ * owner alone.
+ */
+export const CONFIG_KEYS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  aws_eks_cluster: {
+    name: "name",
+    role_arn: "clusterRole",
+    "vpc_config.subnet_ids": "network.subnetIds",
+    "vpc_config.security_group_ids": "network.securityGroupIds",
+    "kubernetes_network_config.service_ipv4_cidr": "network.serviceIpv4Cidr",
+    encryption_config: "secretsEncryption",
+    "encryption_config.provider": "secretsEncryption",
+    "encryption_config.provider.key_arn": "secretsEncryption",
+    "encryption_config.resources": "secretsEncryption",
+    "access_config.bootstrap_cluster_creator_admin_permissions": "access.clusterCreatorAdmin",
+  },
+  aws_eks_node_group: {
+    cluster_name: "name",
+    node_group_name: ".name",
+    ami_type: ".amiType",
+    capacity_type: ".capacityType",
+    disk_size: ".diskSize",
+    instance_types: ".instanceTypes",
+    subnet_ids: ".subnetIds",
+    node_role_arn: ".role",
+    remote_access: ".remoteAccess",
+    "remote_access.ec2_ssh_key": ".remoteAccess.sshKeyName",
+    "remote_access.source_security_group_ids": ".remoteAccess.sourceSecurityGroupIds",
+    launch_template: ".imds",
+    "launch_template.id": ".imds",
+    "launch_template.name": ".imds",
+  },
+  aws_launch_template: { name: ".name", name_prefix: ".name" },
+  aws_iam_role: { name: ".name", name_prefix: ".name", path: ".name" },
+  aws_iam_role_policy_attachment: { role: ".name" },
+  aws_iam_role_policy: { role: "clusterRole", name: "secretsEncryption" },
+  aws_eks_addon: { cluster_name: "name", addon_name: "" },
+  aws_eks_access_entry: { cluster_name: "name", principal_arn: ".principalArn" },
+  aws_eks_access_policy_association: { cluster_name: "name", principal_arn: ".principalArn", policy_arn: ".policy", access_scope: ".namespaces" },
+  aws_cloudwatch_log_group: { name: "name", name_prefix: "name" },
+  aws_kms_alias: { name: "name", name_prefix: "name" },
+};
+
+/** Every managed resource of a Terraform JSON document, by address. */
+function resourcesOf(terraform: Record<string, Json>): Map<string, { type: string; body: Body }> {
+  const out = new Map<string, { type: string; body: Body }>();
+  const section = terraform.resource;
+  if (!isObject(section)) return out;
+  for (const [type, instances] of Object.entries(section)) {
+    if (!isObject(instances)) continue;
+    for (const [name, body] of Object.entries(instances)) {
+      const one = Array.isArray(body) ? body[0] : body;
+      if (isObject(one)) out.set(`${type}.${name}`, { type, body: one });
+    }
+  }
+  return out;
+}
+
+function isObject(value: unknown): value is Record<string, Json> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The values at a dotted path of a resource body, in Terraform JSON (a nested block may be written as an object or a
+ * list of them): undefined when absent. Sets (`set`) compare in sorted order.
+ */
+function valueAt(body: Body, attribute: ReplacingAttribute): Json {
+  let nodes: Json[] = [body];
+  for (const step of attribute.path.split(".")) {
+    const next: Json[] = [];
+    for (const node of nodes) {
+      for (const one of Array.isArray(node) ? node : [node]) {
+        if (isObject(one) && Object.prototype.hasOwnProperty.call(one, step) && one[step] !== null) next.push(one[step]);
+      }
+    }
+    nodes = next;
+  }
+  if (nodes.length === 0) return undefined;
+  const value = nodes.length === 1 ? nodes[0] : nodes;
+  return attribute.set && Array.isArray(value) ? [...value].map((v) => JSON.stringify(v)).sort() : value;
+}
+
+/** `${type.name.attr...}` references in a value (strings anywhere in it), as `type.name` and the attribute. */
+function referencesIn(value: Json): { address: string; attribute: string }[] {
+  const out: { address: string; attribute: string }[] = [];
+  const visit = (v: Json) => {
+    if (typeof v === "string") {
+      for (const m of v.matchAll(/(?<![$%])\$\{([A-Za-z_][\w-]*)\.([A-Za-z_][\w-]*)\.([A-Za-z_][\w-]*)/g)) {
+        out.push({ address: `${m[1]}.${m[2]}`, attribute: m[3] });
+      }
+    } else if (Array.isArray(v)) v.forEach(visit);
+    else if (isObject(v)) Object.values(v).forEach(visit);
+  };
+  visit(value);
+  return out;
+}
+
+/** `replace_triggered_by` entries (`type.name` or `type.name.attribute`), as address and attribute. */
+function triggersOf(body: Body): { address: string; attribute?: string }[] {
+  const lifecycle = Array.isArray(body.lifecycle) ? body.lifecycle[0] : body.lifecycle;
+  const list = isObject(lifecycle) && Array.isArray(lifecycle.replace_triggered_by) ? lifecycle.replace_triggered_by : [];
+  return list
+    .filter((r): r is string => typeof r === "string")
+    .map((r) => r.replace(/^\$\{(.*)\}$/, "$1").split("."))
+    .map(([type, name, attribute]) => ({ address: `${type}.${name}`, attribute }));
+}
+
+/** The configuration key of each resource's owner, by address. */
+function ownersOf(config: ClusterConfig): Map<string, string> {
+  const owners = new Map<string, string>(Object.entries(FIXED_OWNERS));
+  for (const entity of derivedNames(config, "")) {
+    for (const part of entity.parts) {
+      const owner = part.path.replace(/\.(name|arn|principalArn|policy)$/, "");
+      for (const address of part.addresses) if (!owners.has(address)) owners.set(address, owner);
+    }
+  }
+  // Policy attachments of a created role: the role's owner (`cluster_role_<policy>`, `node_role_<name>_<policy>`).
+  return owners;
+}
+
+/** The owner of an address: known, or that of the longest known address it extends (a role's policy attachments). */
+function ownerOf(owners: Map<string, string>, address: string, type: string): string | undefined {
+  const known = owners.get(address);
+  if (known !== undefined) return known;
+  if (type === "aws_iam_role_policy_attachment") {
+    const name = address.slice(type.length + 1);
+    let best: [string, string] | undefined;
+    for (const [candidate, owner] of owners) {
+      if (!candidate.startsWith("aws_iam_role.")) continue;
+      const role = candidate.slice("aws_iam_role.".length);
+      if (name.startsWith(`${role}_`) && (!best || role.length > best[0].length)) best = [role, owner];
+    }
+    return best?.[1];
+  }
+  return undefined;
+}
+
+/** The configuration key of an attribute of a resource. */
+function configKeyOf(type: string, path: string | undefined, owner: string | undefined): string {
+  const key = path === undefined ? undefined : CONFIG_KEYS[type]?.[path];
+  const base = owner ?? "";
+  if (key === undefined) return base === "" ? "(the cluster's settings)" : base;
+  if (key.startsWith(".")) return base === "" ? key.slice(1) : `${base}${key}`;
+  return key === "" ? base : key;
+}
+
+/**
+ * The replacements the provider decides in CustomizeDiff (`when` in the table), as predicates on the values before
+ * and after: the cluster's encryption_config only when removed, Auto Mode's node role when a role set is changed or
+ * dropped.
+ */
+const CONDITIONAL: Readonly<Record<string, (before: Json, after: Json) => boolean>> = {
+  "aws_eks_cluster encryption_config": (before, after) => before !== undefined && after === undefined,
+  "aws_eks_cluster compute_config.node_role_arn": (before, after) => before !== undefined && before !== "" && JSON.stringify(before) !== JSON.stringify(after),
+};
+
+/**
+ * Whether an attribute's change replaces its resource. Left out, an attribute means its default, or, when the provider
+ * computes it, whatever the state holds (no change). `maybe`: set where it was computed before, so it replaces unless
+ * it equals what AWS had chosen (a service CIDR EKS picked), which only the plan knows.
+ */
+function replaces(type: string, attribute: ReplacingAttribute, before: Json, after: Json): "yes" | "maybe" | "no" {
+  const a = before === undefined ? attribute.default : before;
+  const b = after === undefined ? attribute.default : after;
+  if (attribute.when !== undefined) {
+    const decide = CONDITIONAL[`${type} ${attribute.path}`];
+    return decide && decide(a, b) ? "yes" : "no";
+  }
+  if (b === undefined && attribute.computed) return "no";
+  if (JSON.stringify(a) === JSON.stringify(b)) return "no";
+  return a === undefined && attribute.computed ? "maybe" : "yes";
+}
+
+/**
+ * What replacing `previous` (the stack the last synth wrote) with `next` replaces or destroys, in address order, each
+ * with the configuration key responsible.
+ */
+export function replacementsBetween(previous: Record<string, Json>, next: Record<string, Json>, config: ClusterConfig): Replacement[] {
+  const before = resourcesOf(previous);
+  const after = resourcesOf(next);
+  const owners = ownersOf(config);
+  const found = new Map<string, Replacement>();
+  const keyOf = (type: string, address: string, path?: string) => configKeyOf(type, path, ownerOf(owners, address, type));
+
+  // Attributes of their own
+  for (const [address, { type, body }] of after) {
+    const old = before.get(address);
+    if (old === undefined || old.type !== type) continue;
+    const attributes = REPLACING_ATTRIBUTES[type] ?? [];
+    for (const attribute of attributes) {
+      let a = valueAt(old.body, attribute);
+      let b = valueAt(body, attribute);
+      // A whole block that replaces when added or removed; its replacing attributes judge changes inside it.
+      if (attributes.some((inner) => inner.path.startsWith(`${attribute.path}.`))) {
+        a = a === undefined ? undefined : "(present)";
+        b = b === undefined ? undefined : "(present)";
+      }
+      const verdict = replaces(type, attribute, a, b);
+      if (verdict === "no" || (verdict === "maybe" && found.has(address))) continue;
+      found.set(address, { address, type, action: "replaced", configKey: keyOf(type, address, attribute.path), attribute: attribute.path, before: a, after: b, maybe: verdict === "maybe" });
+      if (verdict === "yes") break;
+    }
+  }
+
+  // Through references, until nothing changes: a referenced attribute that is unknown (its resource is replaced and
+  // does not set it in its configuration: ids, ARNs) or set to another value (a role's new name).
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [address, { type, body }] of after) {
+      // A resource already replaced for sure stays as found; one that may be replaced can be replaced for sure here.
+      if (!before.has(address) || (found.has(address) && !found.get(address)!.maybe)) continue;
+      const references = [
+        ...(REPLACING_ATTRIBUTES[type] ?? []).filter((a) => a.when === undefined).flatMap((a) => referencesIn(valueAt(body, a))),
+        ...triggersOf(body),
+      ];
+      const cause = references.find((r) => {
+        const target = after.get(r.address)?.body;
+        const replaced = found.get(r.address)?.action === "replaced";
+        if (r.attribute === undefined) return replaced;
+        const set = target !== undefined && Object.prototype.hasOwnProperty.call(target, r.attribute);
+        if (!set) return replaced;
+        const old = before.get(r.address)?.body;
+        return old !== undefined && JSON.stringify(old[r.attribute]) !== JSON.stringify(target[r.attribute]);
+      });
+      if (!cause) continue;
+      const origin = found.get(cause.address);
+      if (found.has(address) && (origin?.maybe ?? false)) continue;
+      found.set(address, {
+        address,
+        type,
+        action: "replaced",
+        configKey: origin?.configKey ?? keyOf(after.get(cause.address)!.type, cause.address, cause.attribute),
+        with: cause.address,
+        maybe: origin?.maybe ?? false,
+      });
+      changed = true;
+    }
+  }
+
+  // Removed resources
+  for (const [address, { type }] of before) {
+    if (after.has(address)) continue;
+    found.set(address, { address, type, action: "destroyed", configKey: ownerOf(owners, address, type) ?? "(removed from the configuration)" });
+  }
+  return [...found.values()].sort((x, y) => (x.address < y.address ? -1 : x.address > y.address ? 1 : 0));
+}
+
+/** Which groups of warnings come first: those that replace the cluster, then node groups, then the rest. */
+const SEVERITY = ["aws_eks_cluster", "aws_kms_key", "aws_eks_node_group", "aws_eks_addon", "aws_iam_role"];
+
+/** Short names of resource types for a terminal line. */
+const KINDS: Readonly<Record<string, string>> = {
+  aws_eks_cluster: "the cluster",
+  aws_eks_node_group: "node group",
+  aws_launch_template: "launch template",
+  aws_iam_role: "IAM role",
+  aws_iam_role_policy_attachment: "policy attachment",
+  aws_iam_role_policy: "inline policy",
+  aws_eks_addon: "add-on",
+  aws_eks_access_entry: "access entry",
+  aws_eks_access_policy_association: "access policy",
+  aws_cloudwatch_log_group: "log group",
+  aws_kms_key: "KMS key",
+  aws_kms_alias: "KMS alias",
+};
+
+/**
+ * The warnings of one cluster, for the terminal: grouped by configuration key, each replaced or destroyed resource
+ * with why, and the safer path of the first (most consequential) resource of the group. Values are shown printable.
+ */
+export function formatReplacements(clusterName: string, replacements: readonly Replacement[]): string {
+  if (replacements.length === 0) return "";
+  const byKey = new Map<string, Replacement[]>();
+  for (const r of replacements) byKey.set(r.configKey, [...(byKey.get(r.configKey) ?? []), r]);
+  const lines = [
+    `warning: cluster ${preview(clusterName, 80)}: compared with the previous synth, this change makes Terraform replace or destroy ${replacements.length} resource${replacements.length === 1 ? "" : "s"}:`,
+  ];
+  const weight = (group: readonly Replacement[]) => Math.min(...group.map((r) => SEVERITY.indexOf(r.type) < 0 ? SEVERITY.length : SEVERITY.indexOf(r.type)));
+  const groups = [...byKey].sort(([, x], [, y]) => weight(x) - weight(y));
+  for (const [key, group] of groups) {
+    lines.push(`  ${key}`);
+    // What the edit replaces itself first, then what goes with it
+    for (const r of [...group].sort((x, y) => Number(x.with !== undefined) - Number(y.with !== undefined))) {
+      const kind = KINDS[r.type] ?? r.type;
+      if (r.action === "destroyed") lines.push(`      destroys ${r.address} (${kind})`);
+      else if (r.with) lines.push(`      ${r.maybe ? "may replace" : "replaces"} ${r.address} (${kind}), with ${r.with}`);
+      else {
+        const values = `${preview(r.before ?? null, 60)} -> ${preview(r.after ?? null, 60)}`;
+        const verb = r.maybe ? "may replace" : "replaces";
+        const unless = r.maybe ? ` (${values}: unless it equals what AWS chose when it was not set)` : `, ${values}`;
+        lines.push(`      ${verb} ${r.address} (${kind}): ${r.attribute} cannot change in place${unless}`);
+      }
+    }
+    const first = group.find((r) => r.type === "aws_eks_cluster") ?? group.find((r) => r.type === "aws_eks_node_group") ?? group[0];
+    const safer = IMPACTS[first.type]?.safer;
+    if (safer) lines.push(`      safer: ${safer.replace(/`/g, "")}`);
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,175 @@
+/**
+ * Attributes whose change makes Terraform replace (destroy and re-create) the resource, for the resource types
+ * this project generates, as the hashicorp/aws provider 5.100.0 decides it.
+ *
+ * Scope: schema `ForceNew: true`, plugin-framework `RequiresReplace()` plan modifiers (none of these types uses
+ * them: all 12 are terraform-plugin-sdk/v2 resources in 5.100.0) and `CustomizeDiff` functions that call
+ * `ForceNew` conditionally (only aws_eks_cluster has such, marked with `when`).
+ *
+ * How derived (2026-12-01):
+ * 1. Read the resource sources (internal/service/eks/{cluster,node_group,addon,access_entry,access_policy_association}.go,
+ *    internal/service/iam/{role,role_policy_attachment,role_policy}.go, internal/service/ec2/ec2_launch_template.go,
+ *    internal/service/logs/group.go, internal/service/kms/{key,alias}.go) from an index of
+ *    hashicorp/terraform-provider-aws. The v5.100.0 tag itself could not be checked out (the repository snapshot is
+ *    over the size limit), so the stored copies come from assorted commits near, before and after 5.100.0.
+ * 2. Every attribute of every type (schemas from `terraform providers schema -json`) was then checked against the
+ *    real 5.100.0 provider binary: `terraform plan -refresh=false` (Terraform 1.11.4, mock credentials) against a
+ *    hand-written state, changing one attribute at a time (aws_launch_template: all arguments at once, then again
+ *    with name unchanged), reading `replace_paths` from `terraform show -json`.
+ *    Every path below showed up in `replace_paths`. Every configurable attribute left out was planned as an in-place update.
+ *    Where the stored source and the binary disagree, this list follows the binary (see
+ *    access_config.bootstrap_cluster_creator_admin_permissions).
+ * 3. `set`, `computed` and `default` come from the 5.100.0 schema (`terraform providers schema -json`, and the
+ *    source for defaults, which that JSON does not show); src/review/replacements.ts reads the first two.
+ *
+ * In-place in 5.100.0 (NOT replacing), some of them surprising:
+ * - aws_eks_cluster: vpc_config.subnet_ids, vpc_config.security_group_ids, vpc_config.endpoint_private_access,
+ *   vpc_config.endpoint_public_access, vpc_config.public_access_cidrs, version (also downgrades, which the API then
+ *   rejects), access_config.authentication_mode, enabled_cluster_log_types, upgrade_policy, zonal_shift_config,
+ *   compute_config.enabled/node_pools, storage_config, kubernetes_network_config.elastic_load_balancing, removing the
+ *   whole kubernetes_network_config block (it is Optional+Computed), outpost_config.outpost_arns,
+ *   force_update_version, tags. encryption_config: adding it, or changing provider.key_arn, is planned in place
+ *   (EKS cannot change the key once set, so an apply of a key change fails at the API, not in the plan).
+ * - aws_eks_node_group: scaling_config.*, update_config.*, labels, taint, version, release_version,
+ *   launch_template.version, node_repair_config, force_update_version, tags. Removing the launch_template block
+ *   is in place (id/name are Optional+Computed), but adding one to a node group that had none replaces it.
+ * - aws_eks_addon: addon_version, configuration_values, service_account_role_arn, pod_identity_association,
+ *   resolve_conflicts*, preserve, tags.
+ * - aws_eks_access_entry: kubernetes_groups, user_name, tags.
+ * - aws_iam_role: assume_role_policy, description, max_session_duration, permissions_boundary, inline_policy,
+ *   managed_policy_arns, force_detach_policies, tags.
+ * - aws_iam_role_policy: policy.
+ * - aws_launch_template: everything except name/name_prefix (each change makes a new template version).
+ * - aws_cloudwatch_log_group: kms_key_id (set, change and remove), retention_in_days, skip_destroy, tags.
+ * - aws_kms_key: description, policy, enable_key_rotation, rotation_period_in_days, is_enabled,
+ *   deletion_window_in_days, bypass_policy_lockout_safety_check, tags.
+ * - aws_kms_alias: target_key_id.
+ *
+ * Defaults that make an omission count as a change:
+ * - aws_eks_cluster.bootstrap_self_managed_addons has Default true: leaving it out of the configuration when the
+ *   state holds false (e.g. an EKS Auto Mode cluster) replaces the cluster.
+ * - aws_eks_cluster access_config.bootstrap_cluster_creator_admin_permissions has no Default in 5.100.0 (newer
+ *   source says `Default: true`): leaving it out when the state holds true (or dropping the whole access_config
+ *   block) replaces the cluster; leaving it out when the state holds false or null changes nothing.
+ */
+export const REPLACING_PROVIDER = "hashicorp/aws 5.100.0";
+
+export interface ReplacingAttribute {
+  /** Attribute path as in Terraform JSON and in a plan's replace_paths, segments joined by "." (block list indexes left out): "instance_types", "kubernetes_network_config.service_ipv4_cidr". */
+  readonly path: string;
+  /** Where the provider says so: "internal/service/eks/node_group.go: ForceNew" (file, and schema ForceNew / RequiresReplace / CustomizeDiff name). */
+  readonly source: string;
+  /** When the replacement is conditional (CustomizeDiff), the condition in a few words. */
+  readonly when?: string;
+  /** The attribute is a set (or inside one): compare its values ignoring order. */
+  readonly set?: boolean;
+  /** Optional+Computed: when the configuration stops setting it, the provider keeps the value in state, so no change (and no replacement) follows. */
+  readonly computed?: boolean;
+  /** Schema Default: leaving the attribute out of the configuration means this value, which replaces the resource when the state holds another. */
+  readonly default?: string | boolean;
+}
+
+/** Per resource type: every attribute whose change replaces the resource. */
+export const REPLACING_ATTRIBUTES: Readonly<Record<string, readonly ReplacingAttribute[]>> = {
+  aws_cloudwatch_log_group: [
+    { path: "log_group_class", source: "internal/service/logs/group.go: ForceNew", computed: true },
+    { path: "name", source: "internal/service/logs/group.go: ForceNew", computed: true },
+    { path: "name_prefix", source: "internal/service/logs/group.go: ForceNew", computed: true },
+  ],
+  aws_eks_access_entry: [
+    { path: "cluster_name", source: "internal/service/eks/access_entry.go: ForceNew" },
+    { path: "principal_arn", source: "internal/service/eks/access_entry.go: ForceNew" },
+    /** Default "STANDARD". */
+    { path: "type", source: "internal/service/eks/access_entry.go: ForceNew", default: "STANDARD" },
+  ],
+  aws_eks_access_policy_association: [
+    /** The whole block is ForceNew (the resource has no Update at all). */
+    { path: "access_scope", source: "internal/service/eks/access_policy_association.go: ForceNew" },
+    { path: "access_scope.namespaces", source: "internal/service/eks/access_policy_association.go: ForceNew", set: true },
+    { path: "access_scope.type", source: "internal/service/eks/access_policy_association.go: ForceNew" },
+    { path: "cluster_name", source: "internal/service/eks/access_policy_association.go: ForceNew" },
+    { path: "policy_arn", source: "internal/service/eks/access_policy_association.go: ForceNew" },
+    { path: "principal_arn", source: "internal/service/eks/access_policy_association.go: ForceNew" },
+  ],
+  aws_eks_addon: [
+    { path: "addon_name", source: "internal/service/eks/addon.go: ForceNew" },
+    { path: "cluster_name", source: "internal/service/eks/addon.go: ForceNew" },
+  ],
+  aws_eks_cluster: [
+    /** No Default in 5.100.0: omitting it when the state holds true also replaces (see the file comment). */
+    { path: "access_config.bootstrap_cluster_creator_admin_permissions", source: "internal/service/eks/cluster.go: ForceNew" },
+    /** Default true: omitting it when the state holds false also replaces. */
+    { path: "bootstrap_self_managed_addons", source: "internal/service/eks/cluster.go: ForceNew", default: true },
+    {
+      path: "compute_config.node_role_arn",
+      source: "internal/service/eks/cluster.go: CustomizeDiff (inline func in customdiff.Sequence, rd.ForceNew(\"compute_config.0.node_role_arn\"))",
+      when: "a non-empty node_role_arn in state changes to another value or is dropped (also when disabling Auto Mode without keeping it); setting it where none was is in place",
+    },
+    {
+      path: "encryption_config",
+      source: "internal/service/eks/cluster.go: CustomizeDiff customdiff.ForceNewIfChange(\"encryption_config\")",
+      when: "the block is removed (1 -> 0 items); adding it or changing key_arn is planned in place",
+    },
+    { path: "kubernetes_network_config.ip_family", source: "internal/service/eks/cluster.go: ForceNew", computed: true },
+    { path: "kubernetes_network_config.service_ipv4_cidr", source: "internal/service/eks/cluster.go: ForceNew", computed: true },
+    { path: "name", source: "internal/service/eks/cluster.go: ForceNew" },
+    { path: "outpost_config.control_plane_instance_type", source: "internal/service/eks/cluster.go: ForceNew" },
+    { path: "outpost_config.control_plane_placement.group_name", source: "internal/service/eks/cluster.go: ForceNew" },
+    /** The whole block is ForceNew: adding or removing it replaces the cluster. */
+    { path: "remote_network_config", source: "internal/service/eks/cluster.go: ForceNew" },
+    { path: "remote_network_config.remote_node_networks.cidrs", source: "internal/service/eks/cluster.go: ForceNew", set: true },
+    { path: "remote_network_config.remote_pod_networks.cidrs", source: "internal/service/eks/cluster.go: ForceNew", set: true },
+    { path: "role_arn", source: "internal/service/eks/cluster.go: ForceNew" },
+  ],
+  aws_eks_node_group: [
+    { path: "ami_type", source: "internal/service/eks/node_group.go: ForceNew", computed: true },
+    { path: "capacity_type", source: "internal/service/eks/node_group.go: ForceNew", computed: true },
+    { path: "cluster_name", source: "internal/service/eks/node_group.go: ForceNew" },
+    { path: "disk_size", source: "internal/service/eks/node_group.go: ForceNew", computed: true },
+    { path: "instance_types", source: "internal/service/eks/node_group.go: ForceNew", computed: true },
+    /** Also hit when a launch_template block is added to a node group that had none. launch_template.version is in place. */
+    { path: "launch_template.id", source: "internal/service/eks/node_group.go: ForceNew", computed: true },
+    { path: "launch_template.name", source: "internal/service/eks/node_group.go: ForceNew", computed: true },
+    { path: "node_group_name", source: "internal/service/eks/node_group.go: ForceNew", computed: true },
+    { path: "node_group_name_prefix", source: "internal/service/eks/node_group.go: ForceNew", computed: true },
+    { path: "node_role_arn", source: "internal/service/eks/node_group.go: ForceNew" },
+    /** The whole block is ForceNew: adding or removing it replaces the node group. */
+    { path: "remote_access", source: "internal/service/eks/node_group.go: ForceNew" },
+    { path: "remote_access.ec2_ssh_key", source: "internal/service/eks/node_group.go: ForceNew" },
+    { path: "remote_access.source_security_group_ids", source: "internal/service/eks/node_group.go: ForceNew", set: true },
+    { path: "subnet_ids", source: "internal/service/eks/node_group.go: ForceNew", set: true },
+  ],
+  aws_iam_role: [
+    { path: "name", source: "internal/service/iam/role.go: ForceNew", computed: true },
+    { path: "name_prefix", source: "internal/service/iam/role.go: ForceNew", computed: true },
+    /** Default "/". */
+    { path: "path", source: "internal/service/iam/role.go: ForceNew", default: "/" },
+  ],
+  aws_iam_role_policy: [
+    { path: "name", source: "internal/service/iam/role_policy.go: ForceNew", computed: true },
+    { path: "name_prefix", source: "internal/service/iam/role_policy.go: ForceNew", computed: true },
+    { path: "role", source: "internal/service/iam/role_policy.go: ForceNew" },
+  ],
+  aws_iam_role_policy_attachment: [
+    /** The resource has no Update: both of its arguments replace. */
+    { path: "policy_arn", source: "internal/service/iam/role_policy_attachment.go: ForceNew" },
+    { path: "role", source: "internal/service/iam/role_policy_attachment.go: ForceNew" },
+  ],
+  aws_kms_alias: [
+    { path: "name", source: "internal/service/kms/alias.go: ForceNew", computed: true },
+    { path: "name_prefix", source: "internal/service/kms/alias.go: ForceNew", computed: true },
+  ],
+  aws_kms_key: [
+    { path: "custom_key_store_id", source: "internal/service/kms/key.go: ForceNew" },
+    /** Default "SYMMETRIC_DEFAULT". */
+    { path: "customer_master_key_spec", source: "internal/service/kms/key.go: ForceNew", default: "SYMMETRIC_DEFAULT" },
+    /** Default "ENCRYPT_DECRYPT". */
+    { path: "key_usage", source: "internal/service/kms/key.go: ForceNew", default: "ENCRYPT_DECRYPT" },
+    { path: "multi_region", source: "internal/service/kms/key.go: ForceNew", computed: true },
+    { path: "xks_key_id", source: "internal/service/kms/key.go: ForceNew" },
+  ],
+  aws_launch_template: [
+    { path: "name", source: "internal/service/ec2/ec2_launch_template.go: ForceNew", computed: true },
+    { path: "name_prefix", source: "internal/service/ec2/ec2_launch_template.go: ForceNew", computed: true },
+  ],
+};
