@@ -57,6 +57,7 @@ const EDITS = {
   clusterRoleArn: edit(base, offlineClusterConfig({ clusterRole: { arn: "arn:aws:iam::111122223333:role/existing" } })),
   imds: edit(base, withNodeGroup({ imds: { hopLimit: 1 } })),
   tags: edit(base, offlineClusterConfig({ tags: { team: "payments" } })),
+  imdsRemoved: edit(withNodeGroup({ imds: { hopLimit: 1 } }), base),
 };
 
 /** `address: actions` of every change that is not a no-op. */
@@ -140,6 +141,13 @@ describeWithTerraform("terraform-plans", (terraform) => {
       expect(change(plan, LAUNCH_TEMPLATE).change.after).toMatchObject({
         metadata_options: [{ http_endpoint: "enabled", http_tokens: "required", http_put_response_hop_limit: 1 }],
       });
+    });
+  });
+
+  describe("GIVEN a node group with IMDS settings WHEN they are removed", () => {
+    it("THEN the launch template is destroyed and the node group replaced, for disk_size, which comes back to it", () => {
+      expect(changes(plans.imdsRemoved)).toEqual({ [NODE_GROUP]: "delete,create", [LAUNCH_TEMPLATE]: "delete" });
+      expect(replaced(plans.imdsRemoved)).toEqual({ [NODE_GROUP]: [["disk_size"]] });
     });
   });
 

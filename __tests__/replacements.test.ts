@@ -1,0 +1,151 @@
+/**
+ * Synth-time replacement warnings (src/review/replacements.ts) on pairs of synthesized stacks, without Terraform; the
+ * contract suite (terraform-plans.test.ts) holds them against real plans. Also the app printing them.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { ClusterConfig } from "../src/config/schema";
+import { formatReplacements, Replacement, replacementsBetween } from "../src/review/replacements";
+import { runApp } from "../test-support/app-process";
+import { nodeGroupSettings, offlineClusterConfig, synthCluster } from "../test-support/synth";
+
+const base = offlineClusterConfig();
+const withNodeGroup = (overrides: Parameters<typeof nodeGroupSettings>[0]): ClusterConfig => offlineClusterConfig({ nodeGroups: [nodeGroupSettings(overrides)] });
+
+/** What editing `before` into `after` replaces or destroys, by address. */
+function between(before: ClusterConfig, after: ClusterConfig): Replacement[] {
+  return replacementsBetween(JSON.parse(synthCluster(before)), JSON.parse(synthCluster(after)), after);
+}
+const actions = (found: readonly Replacement[]) => Object.fromEntries(found.map((r) => [r.address, r.action]));
+
+const NODE_GROUP = "aws_eks_node_group.node_group_simple-bank";
+
+describe("replacementsBetween", () => {
+  it("GIVEN no edit, or only in-place edits (desired size, tags, labels, version, logging) THEN nothing", () => {
+    expect(between(base, base)).toEqual([]);
+    expect(between(base, withNodeGroup({ scaling: { minSize: 1, maxSize: 3, desiredSize: 2 }, labels: { a: "b" } }))).toEqual([]);
+    expect(between(base, offlineClusterConfig({ tags: { team: "payments" }, logging: { types: ["audit"] } }))).toEqual([]);
+  });
+
+  it("GIVEN instance types changed THEN the node group, for instance_types, from the node group's key, with both values", () => {
+    const [r] = between(base, withNodeGroup({ instanceTypes: ["t3.small"] }));
+    expect(r).toEqual({
+      address: NODE_GROUP,
+      type: "aws_eks_node_group",
+      action: "replaced",
+      configKey: "nodeGroups[0].instanceTypes",
+      attribute: "instance_types",
+      before: ["t3.micro"],
+      after: ["t3.small"],
+      maybe: false,
+    });
+  });
+
+  it("GIVEN the node group's subnets reordered THEN nothing (a set), and changed THEN the node group", () => {
+    const subnets = ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"];
+    const from = withNodeGroup({ subnetIds: subnets });
+    expect(between(from, withNodeGroup({ subnetIds: [...subnets].reverse() }))).toEqual([]);
+    expect(between(from, withNodeGroup({ subnetIds: [subnets[0]] })).map((r) => [r.address, r.configKey])).toEqual([[NODE_GROUP, "nodeGroups[0].subnetIds"]]);
+  });
+
+  it("GIVEN IMDS settings added THEN the node group is replaced for its launch template (disk_size moving into it replaces nothing); removed THEN the template is destroyed and the group may be replaced for disk_size", () => {
+    const imds = withNodeGroup({ imds: { hopLimit: 1 } });
+    expect(between(base, imds).map((r) => [r.address, r.action, r.attribute, r.configKey])).toEqual([[NODE_GROUP, "replaced", "launch_template.id", "nodeGroups[0].imds"]]);
+    const removed = between(imds, base);
+    expect(actions(removed)).toEqual({ "aws_launch_template.node_group_simple-bank_launch_template": "destroyed", [NODE_GROUP]: "replaced" });
+    // disk_size comes back to the node group, where EKS holds none while a launch template has the disk
+    expect(removed.find((r) => r.address === NODE_GROUP)).toMatchObject({ attribute: "disk_size", maybe: true, configKey: "nodeGroups[0].diskSize" });
+  });
+
+  it("GIVEN a node group removed THEN it is destroyed, and its role with it when no other group uses it", () => {
+    const two = offlineClusterConfig({ nodeGroups: [nodeGroupSettings(), nodeGroupSettings({ name: "batch", role: { name: "batch-nodes" } })] });
+    expect(actions(between(two, base))).toEqual({
+      "aws_eks_node_group.node_group_batch": "destroyed",
+      "aws_iam_role.node_role_batch-nodes": "destroyed",
+      "aws_iam_role_policy_attachment.node_role_batch-nodes_AmazonEC2ContainerRegistryReadOnly": "destroyed",
+      "aws_iam_role_policy_attachment.node_role_batch-nodes_AmazonEKSWorkerNodePolicy": "destroyed",
+      "aws_iam_role_policy_attachment.node_role_batch-nodes_AmazonEKS_CNI_Policy": "destroyed",
+    });
+  });
+
+  it("GIVEN the cluster role renamed THEN the role, its attachment, the cluster and what lives in it, all from clusterRole.name", () => {
+    const found = between(base, offlineClusterConfig({ clusterRole: { name: "payments-eks-cluster" } }));
+    expect(new Set(found.map((r) => r.configKey))).toEqual(new Set(["clusterRole.name"]));
+    expect(Object.fromEntries(found.map((r) => [r.address, r.with ?? r.attribute]))).toEqual({
+      "aws_iam_role.cluster_role": "name",
+      "aws_iam_role_policy_attachment.cluster_role_AmazonEKSClusterPolicy": "aws_iam_role.cluster_role",
+      "aws_eks_cluster.cluster": "aws_iam_role.cluster_role",
+      [NODE_GROUP]: "aws_eks_cluster.cluster",
+      "aws_eks_addon.addons_coredns": "aws_eks_cluster.cluster",
+      "aws_eks_addon.addons_kube-proxy": "aws_eks_cluster.cluster",
+      "aws_eks_addon.addons_vpc-cni": "aws_eks_cluster.cluster",
+    });
+  });
+
+  it("GIVEN a service CIDR set where EKS chose one THEN the cluster may be replaced (only the plan knows EKS's choice); changed THEN it is", () => {
+    const cidr = (serviceIpv4Cidr: string) => offlineClusterConfig({ network: { ...base.network, serviceIpv4Cidr } });
+    const [set] = between(base, cidr("10.100.0.0/16")).filter((r) => r.type === "aws_eks_cluster");
+    expect(set).toMatchObject({ configKey: "network.serviceIpv4Cidr", maybe: true });
+    const changed = between(cidr("10.100.0.0/16"), cidr("172.20.0.0/16"));
+    expect(changed.find((r) => r.type === "aws_eks_cluster")).toMatchObject({ maybe: false, before: "10.100.0.0/16", after: "172.20.0.0/16" });
+    expect(changed.find((r) => r.address === NODE_GROUP)).toMatchObject({ with: "aws_eks_cluster.cluster", configKey: "network.serviceIpv4Cidr" });
+  });
+
+  it("GIVEN secrets encryption removed THEN the cluster is replaced (the provider's CustomizeDiff), and added THEN not (in place)", () => {
+    const encrypted = offlineClusterConfig({ secretsEncryption: { kmsKeyArn: "arn:aws:kms:us-east-1:111122223333:key/0a1b2c3d-0000-4000-8000-000000000000" } });
+    expect(between(encrypted, base).find((r) => r.type === "aws_eks_cluster")).toMatchObject({ attribute: "encryption_config", configKey: "secretsEncryption" });
+    expect(between(base, encrypted).filter((r) => r.type === "aws_eks_cluster")).toEqual([]);
+  });
+
+  it("GIVEN an access entry's principal changed THEN the old entry is destroyed (its address goes with the principal)", () => {
+    const entry = (principalArn: string) => offlineClusterConfig({ access: { ...base.access, entries: [{ principalArn, policies: [{ policy: "AmazonEKSViewPolicy" }] }] } });
+    const found = between(entry("arn:aws:iam::111122223333:role/viewers"), entry("arn:aws:iam::111122223333:role/readers"));
+    expect(actions(found)).toEqual({
+      "aws_eks_access_entry.access_111122223333_role_viewers": "destroyed",
+      "aws_eks_access_policy_association.access_111122223333_role_viewers_AmazonEKSViewPolicy": "destroyed",
+    });
+    expect(found[0].configKey).toBe("(removed from the configuration)");
+  });
+});
+
+describe("formatReplacements", () => {
+  it("GIVEN replacements THEN one warning: each config key with what it replaces, the cluster's group first, and the safer path", () => {
+    const text = formatReplacements("simple-bank", [
+      ...between(base, withNodeGroup({ capacityType: "SPOT" })),
+      ...between(base, offlineClusterConfig({ clusterRole: { name: "payments-eks-cluster" } })).filter((r) => r.address !== NODE_GROUP),
+    ]);
+    const lines = text.split("\n");
+    expect(lines[0]).toMatch(/^warning: cluster "simple-bank": compared with the previous synth, this change makes Terraform replace or destroy \d+ resources:$/);
+    expect(lines[1]).toBe("  clusterRole.name");
+    expect(text).toContain('replaces aws_iam_role.cluster_role (IAM role): name cannot change in place, "simple-bank-eks-cluster" -> "payments-eks-cluster"');
+    expect(text).toContain("replaces aws_eks_cluster.cluster (the cluster), with aws_iam_role.cluster_role");
+    expect(text).toContain("      safer: Revert the edit if it was not meant.");
+    expect(text).toMatch(/  nodeGroups\[0\]\.capacityType\n      replaces aws_eks_node_group\.node_group_simple-bank \(node group\): capacity_type cannot change in place, "ON_DEMAND" -> "SPOT"\n      safer: Add a new node group/);
+    expect(formatReplacements("x", [])).toBe("");
+  });
+
+  it("GIVEN hostile values THEN they are printed escaped, on their lines", () => {
+    const text = formatReplacements("c\u001b[31m", [
+      { address: "aws_eks_node_group.node_group_x", type: "aws_eks_node_group", action: "replaced", configKey: "nodeGroups[0].instanceTypes", attribute: "instance_types", before: ["a\nb"], after: ["\u202e"] },
+    ]);
+    expect(text).not.toMatch(/[\u001b\u202e]/);
+    expect(text.split("\n")).toHaveLength(4);
+  });
+});
+
+describe("GIVEN the compiled app run twice in one folder WHEN the second config changes a node group's instance types", () => {
+  it("THEN the second run warns on stderr, names the key and the node group, and still writes (exit 0); a third, unchanged, warns nothing", () => {
+    const cwd = fs.mkdtempSync(path.join(os.tmpdir(), "eks-cdktf-replace-"));
+    const config = (types: string) => {
+      fs.writeFileSync(path.join(cwd, "c.yaml"), `clusters:\n  - name: simple-bank\n    nodeGroups:\n      - name: general\n        instanceTypes: [${types}]\n`);
+      return runApp(cwd, [], { CLUSTER_CONFIG: "c.yaml" });
+    };
+    expect(config("t3.small").code).toBe(0);
+    const second = config("t3.medium");
+    expect(second.code).toBe(0);
+    expect(second.stderr).toContain("  nodeGroups[0].instanceTypes\n      replaces aws_eks_node_group.node_group_general (node group): instance_types cannot change in place");
+    const third = config("t3.medium");
+    expect(third.stderr).not.toContain("compared with the previous synth");
+  }, 60_000);
+});
