@@ -68,7 +68,7 @@ describe("reviewPlan: replacements", () => {
     const section = sectionOf(review.markdown, "aws_eks_node_group.node_group_general");
     expect(section).toMatch(/^### Replaced: node group `general` of cluster `payments`\n/);
     expect(section).toContain("the old one is destroyed first, then the new one is created, because an attribute that cannot change in place changed (`replace_because_cannot_update`)");
-    expect(section).toContain('| `instance_types` | `["m5.large"]` | `["m6i.large"]` |');
+    expect(section).toContain('| `instance_types` | `nodeGroups[].instanceTypes` | `["m5.large"]` | `["m6i.large"]` |');
     expect(section).toMatch(/\*\*What happens:\*\*.*drains each old node.*15 minutes.*PodDisruptionBudget/);
     expect(section).toMatch(/\*\*Safer path:\*\* Add a new node group with the new settings.*cordon and drain the old nodes.*remove the old node group/);
   });
@@ -85,7 +85,7 @@ describe("reviewPlan: replacements", () => {
     expect(review.code).toBe(1);
     const section = sectionOf(review.markdown, "aws_eks_cluster.cluster");
     expect(section).toMatch(/^### Replaced: cluster `payments`\n/);
-    expect(section).toContain("| `kubernetes_network_config[0].service_ipv4_cidr` | `10.100.0.0/16` | `172.20.0.0/16` |");
+    expect(section).toContain("| `kubernetes_network_config[0].service_ipv4_cidr` | `network.serviceIpv4Cidr` | `10.100.0.0/16` | `172.20.0.0/16` |");
     expect(section).toMatch(/every workload.*certificate authority.*kubeconfig.*OIDC issuer.*IRSA/);
     expect(section).toMatch(/\*\*Safer path:\*\* Revert the edit.*new cluster beside this one/);
   });
@@ -102,7 +102,7 @@ describe("reviewPlan: replacements", () => {
     );
     const section = sectionOf(review.markdown, "aws_iam_role.cluster_role");
     expect(section).toMatch(/^### Replaced: the cluster role `payments-cluster`\n/);
-    expect(section).toContain("| `name` | `payments-eks-cluster` | `payments-cluster` |");
+    expect(section).toContain("| `name` | `clusterRole.name` | `payments-eks-cluster` | `payments-cluster` |");
     expect(section).toContain("**Safer path:** Keep the role's name");
   });
 
@@ -151,8 +151,8 @@ describe("reviewPlan: replacements", () => {
         }),
       ]),
     );
-    expect(review.markdown).toContain("| `labels.secret` | *(sensitive)* | *(sensitive)* |");
-    expect(review.markdown).toContain("| `launch_template[0].id` | `lt-1` | *(known after apply)* |");
+    expect(review.markdown).toContain("| `labels.secret` |  | *(sensitive)* | *(sensitive)* |");
+    expect(review.markdown).toContain("| `launch_template[0].id` | `nodeGroups[].imds` | `lt-1` | *(known after apply)* |");
     expect(review.markdown).not.toMatch(/hunter2|swordfish/);
   });
 
@@ -224,10 +224,10 @@ describe("reviewPlan: hostile values", () => {
     expect(review.markdown).not.toMatch(/[\u202e\r]/);
     const heading = lines.find((l) => l.startsWith("### "))!;
     expect(heading).toBe("### Replaced: node group ``ev`il | <script>alert(1)</script>\\u000A## owned\\u202E`` of cluster ``ev`il | <script>alert(1)</script>\\u000A## owned\\u202E``");
-    // Every table row has exactly three cells: pipes in values are escaped.
+    // Every table row has exactly four cells: pipes in values are escaped.
     const rows = lines.filter((l) => l.startsWith("| `"));
     expect(rows).toHaveLength(3);
-    for (const row of rows) expect(gfmCells(row)).toHaveLength(3);
+    for (const row of rows) expect(gfmCells(row)).toHaveLength(4);
     // Outside code spans there is no HTML.
     const outsideCode = review.markdown.replace(/(`+)(?:(?!\1)[\s\S])*?\1/g, "");
     expect(outsideCode).not.toMatch(/<script/);
@@ -315,7 +315,7 @@ describe("node dist/plan-review.js through the real entry point", () => {
   it("GIVEN the example plan test-support/plans/replace-node-group.json THEN it exits 1", () => {
     const result = runNode(PLAN_REVIEW, ROOT, ["test-support/plans/replace-node-group.json"]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain("| `instance_types` | `[\"m5.large\"]` | `[\"m6i.large\"]` |");
+    expect(result.stdout).toContain("| `instance_types` | `nodeGroups[].instanceTypes` | `[\"m5.large\"]` | `[\"m6i.large\"]` |");
   });
 
   it("GIVEN a state file THEN it exits 2 with one line naming the file, and no stack", () => {

@@ -5,6 +5,7 @@
  * is planned again on its own (planEdit) to show that the batching changes nothing.
  */
 import { ClusterConfig } from "../src/config/schema";
+import { reviewPlan } from "../src/review/plan-review";
 import { replacementsBetween } from "../src/review/replacements";
 import { REPLACING_ATTRIBUTES } from "../src/review/replacing-attributes";
 import { Edit, planEdit, planEdits, PlanJson, providerSchemas, ResourceChange } from "../test-support/plan-state";
@@ -240,5 +241,37 @@ describeWithTerraform("terraform-plans", (terraform) => {
         }
       }
     }, 120_000);
+  });
+
+  describe("GIVEN every edit's real plan WHEN npm run plan-review reads it", () => {
+    const SAFE = ["noEdit", "noEditRich", "desiredSize", "tags"];
+
+    it.each(SAFE)("%s: exit 0, nothing replaced or destroyed", (name) => {
+      const review = reviewPlan(JSON.parse(JSON.stringify(plans[name as keyof typeof EDITS])));
+      expect(review.code).toBe(0);
+      expect(review.markdown).toMatch(/\*\*(No changes\.|0 to create, \d+ to update in place, 0 to replace, 0 to destroy\.)\*\*/);
+    });
+
+    it.each((Object.keys(EDITS) as (keyof typeof EDITS)[]).filter((name) => !SAFE.includes(name)))("%s: exit 1, a section for every replaced or destroyed resource, the forcing attributes with their config keys", (name) => {
+      const plan = plans[name];
+      const review = reviewPlan(JSON.parse(JSON.stringify(plan)));
+      expect(review.code).toBe(1);
+      for (const rc of plan.resource_changes.filter((r) => ["delete,create", "delete"].includes(r.change.actions.join()))) {
+        expect(review.markdown).toContain(`\`${rc.address}\` is ${rc.change.actions.length === 1 ? "destroyed" : "replaced"}`);
+      }
+    });
+
+    it("THEN the instance-type edit reads as the node group, its attribute, its key and both values", () => {
+      const { markdown } = reviewPlan(JSON.parse(JSON.stringify(plans.instanceTypes)));
+      expect(markdown).toContain("### Replaced: node group `simple-bank` of cluster `simple-bank`");
+      expect(markdown).toContain('| `instance_types` | `nodeGroups[].instanceTypes` | `["t3.micro"]` | `["t3.small"]` |');
+    });
+
+    it("THEN the service-CIDR edit reads as the cluster replaced, with its node group and add-ons replaced by its trigger", () => {
+      const { markdown } = reviewPlan(JSON.parse(JSON.stringify(plans.serviceCidr)));
+      expect(markdown).toContain("### Replaced: cluster `simple-bank`");
+      expect(markdown).toContain("| `kubernetes_network_config[0].service_ipv4_cidr` | `network.serviceIpv4Cidr` |");
+      expect(markdown).toContain("`aws_eks_addon.addons_coredns` is replaced: the old one is destroyed first, then the new one is created, because the cluster it lives in is replaced");
+    });
   });
 });

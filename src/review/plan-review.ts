@@ -13,6 +13,7 @@
 import { preview, printable } from "../config/printable";
 import { FileReadError, readRegularFile } from "../config/read-file";
 import { GENERIC, IMPACTS, SOURCES } from "./impacts";
+import { CONFIG_KEYS } from "./replacements";
 
 /** A file that is not a readable Terraform plan in JSON: the reason, in words, without the file name. */
 export class PlanFileError extends Error {
@@ -355,6 +356,9 @@ function describe(change: Change): string {
 // ---------------------------------------------------------------------------------------------------------------
 // The comment
 
+/** What lives in a cluster: the app replaces it with the cluster (`replace_triggered_by`). */
+const IN_CLUSTER = new Set(["aws_eks_node_group", "aws_eks_addon", "aws_eks_access_entry", "aws_eks_access_policy_association"]);
+
 /** The order of a replacement, in words. */
 function order(actions: readonly string[]): string {
   return actions[0] === "create"
@@ -362,15 +366,55 @@ function order(actions: readonly string[]): string {
     : "the old one is destroyed first, then the new one is created";
 }
 
-/** The table of attributes forcing a replacement, before -> after. */
+/** Where a resource of the plan comes from in a cluster configuration (no index: the plan does not know the file). */
+function ownerKey(change: Change): string | undefined {
+  switch (change.type) {
+    case "aws_eks_cluster":
+    case "aws_cloudwatch_log_group":
+    case "aws_kms_alias":
+      return "";
+    case "aws_eks_node_group":
+    case "aws_launch_template":
+      return "nodeGroups[]";
+    case "aws_iam_role":
+    case "aws_iam_role_policy_attachment":
+      return roleKind(change) === "cluster role" ? "clusterRole" : roleKind(change) === "node role" ? "nodeGroups[].role" : undefined;
+    case "aws_eks_addon": {
+      const name = attribute(change, "addon_name");
+      return name ? `addons.${name}` : "addons";
+    }
+    case "aws_eks_access_entry":
+      return "access.entries[]";
+    case "aws_eks_access_policy_association":
+      return "access.entries[].policies[]";
+    default:
+      return undefined;
+  }
+}
+
+/** The configuration key that sets an attribute forcing a replacement (`nodeGroups[].instanceTypes`), when known. */
+function configKey(change: Change, path: PlanPath): string | undefined {
+  const dotted = path.filter((step) => typeof step === "string").join(".");
+  const key = CONFIG_KEYS[change.type]?.[dotted];
+  const owner = ownerKey(change);
+  if (key === undefined || owner === undefined) return undefined;
+  if (key.startsWith(".")) return owner === "" ? key.slice(1) : `${owner}${key}`;
+  return key === "" ? owner || undefined : key;
+}
+
+/** The table of attributes forcing a replacement, before -> after, with the configuration key that sets each. */
 function forcedBy(change: Change): string[] {
   if (change.replacePaths.length === 0) return [];
-  const rows = change.replacePaths.map((path) => [
-    codeSpan(renderPath(path), { inTable: true }),
-    shownValue(valueAt(change.before, path), marked(change.beforeSensitive, path), false, true),
-    shownValue(valueAt(change.after, path), marked(change.afterSensitive, path), marked(change.afterUnknown, path), true),
-  ]);
-  return ["", table(["Forces replacement", "Before", "After"], rows)];
+  const rows = change.replacePaths.map((path) => {
+    const key = configKey(change, path);
+    return [
+      codeSpan(renderPath(path), { inTable: true }),
+      key ? codeSpan(key, { inTable: true }) : "",
+      shownValue(valueAt(change.before, path), marked(change.beforeSensitive, path), false, true),
+      shownValue(valueAt(change.after, path), marked(change.afterSensitive, path), marked(change.afterUnknown, path), true),
+    ];
+  });
+  return ["", table(["Forces replacement", "Config key", "Before", "After"], rows)];
 }
 
 /** The `preserve` setting of an add-on, when the plan gives it. */
@@ -385,7 +429,10 @@ function section(change: Change, kind: "replace" | "destroy"): string[] {
   const what = describe(change);
   const head = kind === "replace" ? `### Replaced: ${what}` : `### Destroyed: ${what}`;
   const how = kind === "replace" ? `replaced: ${order(change.actions)}` : "destroyed";
-  const reason = reasonText(change.reason);
+  const reason =
+    change.reason === "replace_by_triggers" && IN_CLUSTER.has(change.type)
+      ? "the cluster it lives in is replaced (its `replace_triggered_by` names the cluster's id): EKS keeps none of it for a new cluster"
+      : reasonText(change.reason);
   const lines = [head, "", `${codeSpan(change.address, { max: 200 })} is ${how}${reason ? `, because ${reason}` : ""}.`];
   if (change.deposed) lines.push("", `This is a deposed object (${codeSpan(change.deposed)}), left by an earlier create-before-destroy that did not finish.`);
   lines.push(...forcedBy(change));
