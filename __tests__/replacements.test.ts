@@ -149,3 +149,21 @@ describe("GIVEN the compiled app run twice in one folder WHEN the second config 
     expect(third.stderr).not.toContain("compared with the previous synth");
   }, 60_000);
 });
+
+describe("GIVEN the compiled app run again after a cluster is renamed, or its state backend changes", () => {
+  it("THEN it warns that the old cluster keeps running unmanaged, and that the state must be migrated", () => {
+    const cwd = fs.mkdtempSync(path.join(os.tmpdir(), "eks-cdktf-renamed-"));
+    const run = (yaml: string) => {
+      fs.writeFileSync(path.join(cwd, "c.yaml"), yaml);
+      return runApp(cwd, [], { CLUSTER_CONFIG: "c.yaml" });
+    };
+    expect(run("clusters:\n  - name: payments\n").code).toBe(0);
+    const renamed = run("clusters:\n  - name: payments-v2\n");
+    expect(renamed.code).toBe(0);
+    expect(renamed.stderr).toContain('warning: cluster "payments" is no longer in the configuration');
+    expect(renamed.stderr).toContain("cdktf destroy");
+    const moved = run("clusters:\n  - name: payments-v2\n    backend: { s3: { bucket: acme-state } }\n");
+    expect(moved.stderr).toMatch(/warning: cluster "payments-v2": the state backend changed \(\{"local".*\} -> \{"s3":\{"bucket":"acme-state"/);
+    expect(moved.stderr).toContain("terraform init -migrate-state");
+  }, 60_000);
+});

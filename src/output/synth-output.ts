@@ -13,6 +13,7 @@ import { ClusterStack } from "../constructs/cluster-stack";
 import { CarryOverPolicy, writeOutputAtomically } from "./atomic-output";
 import { withSortedKeys, writeHandoff } from "./handoff";
 import { renderHcl } from "./hcl-render";
+import { preview } from "../config/printable";
 import { formatReplacements, replacementsBetween } from "../review/replacements";
 
 /** The files the app writes, per folder: never carried over from a previous output (stale ones must not linger). */
@@ -86,10 +87,41 @@ export function replacementWarnings(previousDir: string, outdir: string, loaded:
     const previous = stackJsonIn(previousDir, cluster.name);
     const next = previous && stackJsonIn(outdir, cluster.name);
     if (!previous || !next) continue;
+    const backend = backendChange(cluster.name, previous, next);
+    if (backend) warnings.push(backend);
     const text = formatReplacements(cluster.name, replacementsBetween(previous, next, cluster));
     if (text) warnings.push(text);
   }
+  // A cluster renamed or removed: its stack goes, and with it the only configuration that manages what it created.
+  const configured = new Set(loaded.clusters.map((c) => c.name));
+  const gone = stackNamesIn(previousDir).filter((name) => !configured.has(name) && stackJsonIn(previousDir, name));
+  for (const name of gone) {
+    warnings.push(
+      `warning: cluster ${preview(name, 80)} is no longer in the configuration: its stack is removed from the output, but what it created in AWS keeps running, ` +
+        "unmanaged, and its state stays where its backend keeps it. Renamed? A cluster's name cannot change in place: the new name is a new cluster. " +
+        `To delete the old one, synthesize the configuration that still has it and run cdktf destroy ${preview(name, 80)} first.`,
+    );
+  }
   return warnings;
+}
+
+/** The stack folders of an output, sorted. */
+function stackNamesIn(outdir: string): string[] {
+  try {
+    return fs.readdirSync(path.join(outdir, "stacks")).sort();
+  } catch {
+    return [];
+  }
+}
+
+/** A warning when the state backend changed: Terraform then looks for the state elsewhere. */
+function backendChange(cluster: string, previous: Record<string, unknown>, next: Record<string, unknown>): string | undefined {
+  const backendOf = (json: Record<string, unknown>) => JSON.stringify((json.terraform as { backend?: unknown } | undefined)?.backend ?? null);
+  if (backendOf(previous) === backendOf(next)) return undefined;
+  return (
+    `warning: cluster ${preview(cluster, 80)}: the state backend changed (${preview(JSON.parse(backendOf(previous)), 120)} -> ${preview(JSON.parse(backendOf(next)), 120)}). ` +
+    "Terraform will ask to migrate the state (terraform init -migrate-state); planned against an empty state instead, it would create a second cluster."
+  );
 }
 
 /**
