@@ -31,6 +31,7 @@ import { childPath, childrenOf, fieldsOf } from "../src/config/schema-parts";
 import { handoffHcl, renderHandoffHcl } from "../src/output/handoff";
 import { bothSections } from "../test-support/hcl-equivalence";
 import { findingsOf } from "../src/review/findings";
+import { formatReplacements, replacementsBetween } from "../src/review/replacements";
 import { reviewDocument } from "../src/review/review-document";
 import { MAIN, runApp } from "../test-support/app-process";
 import {
@@ -564,6 +565,28 @@ describe("property 3: a hand-off means what its stack means", () => {
       runs(25, 8000),
     );
   }, 60_000);
+});
+
+describe("property: replacement warnings", () => {
+  it("GIVEN any accepted config WHEN compared with itself THEN no warning; WHEN with another THEN warnings or none, never an exception, each naming a resource of the first", () => {
+    holds(
+      "replacement warnings",
+      fc.property(validClusterArb(), validClusterArb(), (a, b) => {
+        const [x] = accepted(a).clusters;
+        const [y] = accepted(b).clusters;
+        const jx = JSON.parse(synthStackJson(x));
+        const jy = JSON.parse(synthStackJson(y));
+        // THEN nothing is replaced by no edit
+        expect(replacementsBetween(jx, JSON.parse(JSON.stringify(jx)), x)).toEqual([]);
+        // THEN an edit names only resources the previous stack had
+        const found = replacementsBetween(jx, jy, y);
+        const previous = new Set(Object.entries(jx.resource).flatMap(([type, rs]) => Object.keys(rs as object).map((n) => `${type}.${n}`)));
+        for (const r of found) expect(previous.has(r.address)).toBe(true);
+        expect(typeof formatReplacements(y.name, found)).toBe("string");
+      }),
+      runs(20, 4000),
+    );
+  });
 });
 
 describe("property 1: the compiled app on generated files", () => {
