@@ -81,7 +81,8 @@ function canonBody(body: Record<string, Json>, table: Readonly<Record<string, Ne
     } else if (prefix === "" && key === "lifecycle") {
       out[key] = (Array.isArray(value) ? value : [value]).map((l: Json) => ({
         ...canonValue(l),
-        ...(l.ignore_changes ? { ignore_changes: l.ignore_changes.map(bareReference) } : {}),
+        ...(Array.isArray(l.ignore_changes) ? { ignore_changes: l.ignore_changes.map(bareReference) } : {}),
+        ...(l.replace_triggered_by ? { replace_triggered_by: l.replace_triggered_by.map(bareReference) } : {}),
       }));
     } else out[key] = canonValue(value);
   }
