@@ -49,13 +49,14 @@ describe("replacementsBetween", () => {
     expect(between(from, withNodeGroup({ subnetIds: [subnets[0]] })).map((r) => [r.address, r.configKey])).toEqual([[NODE_GROUP, "nodeGroups[0].subnetIds"]]);
   });
 
-  it("GIVEN IMDS settings added THEN the node group is replaced for its launch template (disk_size moving into it replaces nothing); removed THEN the template is destroyed and the group may be replaced for disk_size", () => {
+  it("GIVEN IMDS settings added THEN the node group is replaced for its launch template (disk_size moving into it replaces nothing); removed THEN the template is destroyed and the group replaced, its disk back on it, both from imds", () => {
     const imds = withNodeGroup({ imds: { hopLimit: 1 } });
     expect(between(base, imds).map((r) => [r.address, r.action, r.attribute, r.configKey])).toEqual([[NODE_GROUP, "replaced", "launch_template.id", "nodeGroups[0].imds"]]);
     const removed = between(imds, base);
     expect(actions(removed)).toEqual({ "aws_launch_template.node_group_simple-bank_launch_template": "destroyed", [NODE_GROUP]: "replaced" });
     // disk_size comes back to the node group, where EKS holds none while a launch template has the disk
-    expect(removed.find((r) => r.address === NODE_GROUP)).toMatchObject({ attribute: "disk_size", maybe: true, configKey: "nodeGroups[0].diskSize" });
+    expect(removed.find((r) => r.address === NODE_GROUP)).toMatchObject({ attribute: "disk_size", maybe: false, configKey: "nodeGroups[0].imds" });
+    expect(removed.find((r) => r.type === "aws_launch_template")?.configKey).toBe("nodeGroups[0].imds");
   });
 
   it("GIVEN a node group removed THEN it is destroyed, and its role with it when no other group uses it", () => {
@@ -105,7 +106,28 @@ describe("replacementsBetween", () => {
       "aws_eks_access_entry.access_111122223333_role_viewers": "destroyed",
       "aws_eks_access_policy_association.access_111122223333_role_viewers_AmazonEKSViewPolicy": "destroyed",
     });
-    expect(found[0].configKey).toBe("(removed from the configuration)");
+    expect(found.map((r) => r.configKey)).toEqual([
+      'access.entries (principal "arn:aws:iam::111122223333:role/viewers" no longer listed)',
+      'access.entries[].policies (policy "AmazonEKSViewPolicy" no longer associated)',
+    ]);
+  });
+
+  it("GIVEN a node group, an add-on and the created secrets key removed THEN each is destroyed under the key it came from, and the key's warning keeps the key's safer path", () => {
+    const full = offlineClusterConfig({
+      nodeGroups: [nodeGroupSettings(), nodeGroupSettings({ name: "batch" })],
+      addons: { ...base.addons, "eks-pod-identity-agent": { version: "v1.3.10-eksbuild.2" } },
+      secretsEncryption: { createKey: true },
+    });
+    const found = between(full, base);
+    const keys = Object.fromEntries(found.map((r) => [r.address, r.configKey]));
+    expect(keys).toMatchObject({
+      "aws_eks_node_group.node_group_batch": 'nodeGroups (node group "batch" removed or renamed)',
+      "aws_eks_addon.addons_eks-pod-identity-agent": "addons.eks-pod-identity-agent (removed)",
+      "aws_kms_key.secrets_key": "secretsEncryption.createKey",
+      "aws_kms_alias.secrets_key_alias": "secretsEncryption.createKey",
+    });
+    const text = formatReplacements("simple-bank", found);
+    expect(text).toMatch(/  secretsEncryption\.createKey\n(      .*\n)*      safer: Never replace or destroy the key of a running cluster/);
   });
 });
 

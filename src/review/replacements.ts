@@ -92,7 +92,14 @@ export const CONFIG_KEYS: Readonly<Record<string, Readonly<Record<string, string
   aws_iam_role_policy: { role: "clusterRole", name: "secretsEncryption" },
   aws_eks_addon: { cluster_name: "name", addon_name: "" },
   aws_eks_access_entry: { cluster_name: "name", principal_arn: ".principalArn" },
-  aws_eks_access_policy_association: { cluster_name: "name", principal_arn: ".principalArn", policy_arn: ".policy", access_scope: ".namespaces" },
+  aws_eks_access_policy_association: {
+    cluster_name: "name",
+    principal_arn: ".principalArn",
+    policy_arn: ".policy",
+    access_scope: ".namespaces",
+    "access_scope.namespaces": ".namespaces",
+    "access_scope.type": ".namespaces",
+  },
   aws_cloudwatch_log_group: { name: "name", name_prefix: "name" },
   aws_kms_alias: { name: "name", name_prefix: "name" },
 };
@@ -133,7 +140,9 @@ function valueAt(body: Body, attribute: ReplacingAttribute): Json {
   }
   if (nodes.length === 0) return undefined;
   const value = nodes.length === 1 ? nodes[0] : nodes;
-  return attribute.set && Array.isArray(value) ? [...value].map((v) => JSON.stringify(v)).sort() : value;
+  if (!attribute.set || !Array.isArray(value)) return value;
+  const keyed = value.map((v) => [JSON.stringify(v), v] as const);
+  return keyed.sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([, v]) => v);
 }
 
 /** `${type.name.attr...}` references in a value (strings anywhere in it), as `type.name` and the attribute. */
@@ -191,6 +200,46 @@ function ownerOf(owners: Map<string, string>, address: string, type: string): st
   return undefined;
 }
 
+/** A literal string attribute of a previous resource body (not a reference), quoted, for naming what is gone. */
+function named(body: Body, attribute: string): string {
+  const value = body[attribute];
+  return typeof value === "string" && !value.includes("${") ? ` ${preview(value, 80)}` : "";
+}
+
+/**
+ * The configuration key of a resource the new configuration no longer makes, from what the previous stack says of it:
+ * the entity's name, and the key where it was (or still is, for a part of one that stays).
+ */
+function goneKey(type: string, address: string, body: Body, owners: Map<string, string>): string {
+  switch (type) {
+    case "aws_eks_node_group":
+      return `nodeGroups (node group${named(body, "node_group_name")} removed or renamed)`;
+    case "aws_launch_template": {
+      // The template of a node group that stays: its imds settings were removed.
+      const group = address.replace(/^aws_launch_template\./, "aws_eks_node_group.").replace(/_launch_template$/, "");
+      const owner = owners.get(group);
+      return owner !== undefined ? `${owner}.imds` : "nodeGroups (the node group of this launch template removed or renamed)";
+    }
+    case "aws_eks_addon": {
+      const name = body.addon_name;
+      return typeof name === "string" ? `addons.${name} (removed)` : "addons (an add-on removed)";
+    }
+    case "aws_iam_role":
+      return address === "aws_iam_role.cluster_role" ? "clusterRole" : `nodeGroups[].role (role${named(body, "name")} no longer used by any node group)`;
+    case "aws_iam_role_policy_attachment":
+      return address.startsWith("aws_iam_role_policy_attachment.cluster_role_") ? "clusterRole" : "nodeGroups[].role (a node role no longer used)";
+    case "aws_eks_access_entry":
+      return `access.entries (principal${named(body, "principal_arn")} no longer listed)`;
+    case "aws_eks_access_policy_association": {
+      const arn = body.policy_arn;
+      const policy = typeof arn === "string" ? ` ${preview(arn.slice(arn.lastIndexOf("/") + 1), 80)}` : "";
+      return `access.entries[].policies (policy${policy} no longer associated)`;
+    }
+    default:
+      return "(removed from the configuration)";
+  }
+}
+
 /** The configuration key of an attribute of a resource. */
 function configKeyOf(type: string, path: string | undefined, owner: string | undefined): string {
   const key = path === undefined ? undefined : CONFIG_KEYS[type]?.[path];
@@ -212,8 +261,8 @@ const CONDITIONAL: Readonly<Record<string, (before: Json, after: Json) => boolea
 
 /**
  * Whether an attribute's change replaces its resource. Left out, an attribute means its default, or, when the provider
- * computes it, whatever the state holds (no change). `maybe`: set where it was computed before, so it replaces unless
- * it equals what AWS had chosen (a service CIDR EKS picked), which only the plan knows.
+ * computes it, whatever the state holds (no change). `maybe`: set where AWS had chosen a value (`AWS_CHOSEN`), so it
+ * replaces unless it equals that choice (a service CIDR EKS picked), which only the plan knows.
  */
 function replaces(type: string, attribute: ReplacingAttribute, before: Json, after: Json): "yes" | "maybe" | "no" {
   const a = before === undefined ? attribute.default : before;
@@ -224,8 +273,15 @@ function replaces(type: string, attribute: ReplacingAttribute, before: Json, aft
   }
   if (b === undefined && attribute.computed) return "no";
   if (JSON.stringify(a) === JSON.stringify(b)) return "no";
-  return a === undefined && attribute.computed ? "maybe" : "yes";
+  return a === undefined && AWS_CHOSEN.has(`${type} ${attribute.path}`) ? "maybe" : "yes";
 }
+
+/**
+ * Attributes AWS sets when the configuration does not: setting one later replaces the resource unless the value is
+ * the one AWS chose, which only the plan (the state) knows. Elsewhere a value set where none was replaces for sure
+ * (a launch template added: the node group had none; the disk back on a node group: EKS held none beside a template).
+ */
+const AWS_CHOSEN = new Set(["aws_eks_cluster kubernetes_network_config.service_ipv4_cidr", "aws_eks_cluster kubernetes_network_config.ip_family"]);
 
 /**
  * What replacing `previous` (the stack the last synth wrote) with `next` replaces or destroys, in address order, each
@@ -253,7 +309,9 @@ export function replacementsBetween(previous: Record<string, Json>, next: Record
       }
       const verdict = replaces(type, attribute, a, b);
       if (verdict === "no" || (verdict === "maybe" && found.has(address))) continue;
-      found.set(address, { address, type, action: "replaced", configKey: keyOf(type, address, attribute.path), attribute: attribute.path, before: a, after: b, maybe: verdict === "maybe" });
+      // The disk back on a node group whose launch template held it: the edit is the launch template's removal.
+      const keyPath = type === "aws_eks_node_group" && attribute.path === "disk_size" && a === undefined ? "launch_template" : attribute.path;
+      found.set(address, { address, type, action: "replaced", configKey: keyOf(type, address, keyPath), attribute: attribute.path, before: a, after: b, maybe: verdict === "maybe" });
       if (verdict === "yes") break;
     }
   }
@@ -294,9 +352,9 @@ export function replacementsBetween(previous: Record<string, Json>, next: Record
   }
 
   // Removed resources
-  for (const [address, { type }] of before) {
+  for (const [address, { type, body }] of before) {
     if (after.has(address)) continue;
-    found.set(address, { address, type, action: "destroyed", configKey: ownerOf(owners, address, type) ?? "(removed from the configuration)" });
+    found.set(address, { address, type, action: "destroyed", configKey: ownerOf(owners, address, type) ?? goneKey(type, address, body, owners) });
   }
   return [...found.values()].sort((x, y) => (x.address < y.address ? -1 : x.address > y.address ? 1 : 0));
 }
@@ -347,7 +405,8 @@ export function formatReplacements(clusterName: string, replacements: readonly R
         lines.push(`      ${verb} ${r.address} (${kind}): ${r.attribute} cannot change in place${unless}`);
       }
     }
-    const first = group.find((r) => r.type === "aws_eks_cluster") ?? group.find((r) => r.type === "aws_eks_node_group") ?? group[0];
+    const rank = (r: Replacement) => (SEVERITY.includes(r.type) ? SEVERITY.indexOf(r.type) : SEVERITY.length);
+    const first = [...group].sort((x, y) => rank(x) - rank(y))[0];
     const safer = IMPACTS[first.type]?.safer;
     if (safer) lines.push(`      safer: ${safer.replace(/`/g, "")}`);
   }
