@@ -4,7 +4,7 @@
  * Markdown for a pull-request comment (stdout): what is created, updated, replaced and destroyed, and for each
  * replacement or destruction what it does to the running cluster and the safer path.
  *
- * Exit codes: 0 nothing is replaced or destroyed; 1 something is; 2 the file is not a readable plan (one line
+ * Exit codes: 0 nothing is replaced or destroyed; 1 something is (or forgotten, or the plan errored); 2 the file is not a readable plan (one line
  * `error: <file>: <why>`), a usage error, or an internal error (a short message; the stack only with DEBUG=1).
  */
 import { printable } from "./src/config/printable";

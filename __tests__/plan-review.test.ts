@@ -54,9 +54,52 @@ describe("reviewPlan: the summary", () => {
     expect(review.markdown).toContain("Nothing is replaced or destroyed.");
   });
 
-  it("GIVEN a plan that errored WHEN reviewed THEN the comment says it cannot be applied", () => {
+  it("GIVEN a plan that errored WHEN reviewed THEN the comment says it cannot be applied, and it exits 1", () => {
     const review = reviewPlan(plan([], { errored: true, applyable: false }));
     expect(review.markdown).toContain("> **This plan errored:** Terraform could not finish planning, so it cannot be applied");
+    expect(review.code).toBe(1);
+  });
+
+  it("GIVEN a plan that forgets the cluster (removed from state, left running) WHEN reviewed THEN it is listed and it exits 1", () => {
+    const review = reviewPlan(plan([change("aws_eks_cluster.cluster", ["forget"], cluster("payments", "10.100.0.0/16"), null)]));
+    expect(review.code).toBe(1);
+    expect(review.markdown).toContain("Forgotten: removed from Terraform's state and left running in AWS, managed by nothing");
+    expect(review.markdown).toContain("- `aws_eks_cluster.cluster`: `forget`");
+  });
+});
+
+describe("reviewPlan: odd but valid plans", () => {
+  it("GIVEN a replace path through a set element WHEN reviewed THEN the path is shown with [*], not dropped", () => {
+    const review = reviewPlan(
+      plan([
+        change("aws_eks_node_group.node_group_general", ["delete", "create"], nodeGroup("general", "payments", ["m5.large"]), nodeGroup("general", "payments", ["m5.large"]), {
+          replacePaths: [["taint", { key: "a", value: "b", effect: "NO_SCHEDULE" }, "key"]],
+          reason: "replace_because_cannot_update",
+        }),
+      ]),
+    );
+    expect(review.markdown).toContain("| `taint[*].key` |");
+  });
+
+  it("GIVEN a deposed cluster being deleted WHEN reviewed THEN it says only the deposed object goes, not the cluster in use", () => {
+    const review = reviewPlan(plan([change("aws_eks_cluster.cluster", ["delete"], cluster("payments", "10.100.0.0/16"), null, { deposed: "a1b2c3d4" })]));
+    expect(review.markdown).toContain("This is a deposed object (`a1b2c3d4`)");
+    expect(review.markdown).toContain("**What happens:** Terraform deletes the deposed object only: the current one, created by that earlier apply, stays.");
+    expect(review.markdown).not.toContain("The cluster is deleted with everything running in it");
+  });
+
+  it("GIVEN 3,000 node groups replaced WHEN reviewed THEN the comment stays under GitHub's 65,536 characters and counts them all", () => {
+    const many = Array.from({ length: 3000 }, (_, i) =>
+      change(`aws_eks_node_group.node_group_g${i}`, ["delete", "create"], nodeGroup(`g${i}`, "payments", ["m5.large"]), nodeGroup(`g${i}`, "payments", ["m6i.large"]), {
+        replacePaths: [["instance_types"]],
+      }),
+    );
+    const review = reviewPlan(plan(many));
+    expect(review.markdown.length).toBeLessThan(65_536);
+    expect(review.code).toBe(1);
+    expect(review.markdown).toContain("**0 to create, 0 to update in place, 3000 to replace, 0 to destroy.**");
+    expect(review.markdown).toContain("Also replaced or destroyed (listed only: the comment would be too long for a pull request):");
+    expect(review.markdown).toMatch(/- \.\.\. and \d+ more \(see the plan itself\)/);
   });
 });
 

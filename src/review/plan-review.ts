@@ -119,8 +119,12 @@ function notAPlan(doc: unknown): string | undefined {
 /** A `replace_paths` entry when it is a list of names and indexes. */
 function planPath(value: unknown): PlanPath | undefined {
   if (!Array.isArray(value) || value.length === 0) return undefined;
-  return value.every((s) => typeof s === "string" || (typeof s === "number" && Number.isInteger(s))) ? value : undefined;
+  // A step into a set element is the element itself (an object): written `[*]`, as no index names it.
+  return value.map((s) => (typeof s === "string" || (typeof s === "number" && Number.isInteger(s)) ? s : SET_ELEMENT));
 }
+
+/** A path step into a set element. */
+const SET_ELEMENT = "\u0000set element";
 
 /** One entry of `resource_changes`, checked; throws PlanFileError naming the entry when it is malformed. */
 function readChange(entry: unknown, index: number): Change {
@@ -176,6 +180,7 @@ export function renderPath(path: PlanPath): string {
   return path
     .map((step, i) => {
       if (typeof step === "number") return `[${step}]`;
+      if (step === SET_ELEMENT) return "[*]";
       if (i === 0) return step;
       return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(step) ? `.${step}` : `[${JSON.stringify(step)}]`;
     })
@@ -436,7 +441,12 @@ function section(change: Change, kind: "replace" | "destroy"): string[] {
   const lines = [head, "", `${codeSpan(change.address, { max: 200 })} is ${how}${reason ? `, because ${reason}` : ""}.`];
   if (change.deposed) lines.push("", `This is a deposed object (${codeSpan(change.deposed)}), left by an earlier create-before-destroy that did not finish.`);
   lines.push(...forcedBy(change));
-  lines.push("", `**What happens:** ${kind === "replace" ? impact.replaced : impact.destroyed}`);
+  const happens = change.deposed
+    ? "Terraform deletes the deposed object only: the current one, created by that earlier apply, stays. Check in the AWS console that the deposed object is not the one still in use."
+    : kind === "replace"
+      ? impact.replaced
+      : impact.destroyed;
+  lines.push("", `**What happens:** ${happens}`);
   for (const note of preserveNote(change)) lines.push("", note);
   lines.push("", `**Safer path:** ${impact.safer}`, "");
   return lines;
@@ -474,22 +484,61 @@ export function reviewPlan(plan: unknown): PlanReview {
 
   const counts: Record<Kind, number> = { create: 0, update: 0, replace: 0, destroy: 0, forget: 0, unchanged: 0, other: 0 };
   const body: string[] = [];
+  const cut: Change[] = [];
+  let size = 0;
   for (const change of changes) {
     const kind = changeKind(change.actions);
     counts[kind]++;
-    if (kind === "replace" || kind === "destroy") body.push(...section(change, kind));
+    if (kind !== "replace" && kind !== "destroy") continue;
+    const lines = section(change, kind);
+    const length = lines.join("\n").length + 1;
+    // Past the budget, the rest are listed by address only (GitHub refuses comments over 65,536 characters).
+    if (cut.length > 0 || size + length > SECTIONS_BUDGET) cut.push(change);
+    else {
+      body.push(...lines);
+      size += length;
+    }
   }
   const others = changes.filter((c) => changeKind(c.actions) === "other");
+  const forgotten = changes.filter((c) => changeKind(c.actions) === "forget");
   const risky = counts.replace + counts.destroy;
   const out = ["## Terraform plan review", "", summary(counts), ...planNotes(doc)];
   if (risky === 0) {
     if (counts.create + counts.update > 0) out.push("", "Nothing is replaced or destroyed.");
   } else {
     out.push("", `${risky === 1 ? "One resource is" : `${risky} resources are`} replaced or destroyed: read each below before applying.`, "", ...body);
+    if (cut.length > 0) out.push(...listed(cut, "Also replaced or destroyed (listed only: the comment would be too long for a pull request)"), "");
     out.push("Sources (AWS documentation): " + SOURCES.map((s) => `<${s}>`).join(", "));
   }
-  if (others.length > 0) {
-    out.push("", "Changes with actions this review does not know:", ...others.map((c) => `- ${codeSpan(c.address, { max: 200 })}: ${codeSpan(c.actions.join(", "))}`));
+  if (forgotten.length > 0) {
+    out.push(
+      "",
+      ...listed(forgotten, "Forgotten: removed from Terraform's state and left running in AWS, managed by nothing (a `removed` block with `destroy = false`)"),
+    );
   }
-  return { markdown: `${out.join("\n").trimEnd()}\n`, code: risky > 0 ? 1 : 0 };
+  if (others.length > 0) out.push("", ...listed(others, "Changes with actions this review does not know"));
+  const code = risky > 0 || forgotten.length > 0 || doc.errored === true ? 1 : 0;
+  return { markdown: `${out.join("\n").trimEnd()}\n`, code };
+}
+
+/** Characters of full sections in one comment; the rest of it (summary, lists, sources) stays well within 65,536. */
+const SECTIONS_BUDGET = 45_000;
+
+/** Characters of address lists, after which the rest is counted only. */
+const LIST_BUDGET = 12_000;
+
+/** A heading and a bullet per change (address and actions), cut after LIST_BUDGET characters with a count of the rest. */
+function listed(changes: readonly Change[], heading: string): string[] {
+  const lines = [`${heading}:`];
+  let size = 0;
+  for (const [i, c] of changes.entries()) {
+    const line = `- ${codeSpan(c.address, { max: 200 })}: ${codeSpan(c.actions.join(", "))}`;
+    if (size + line.length > LIST_BUDGET) {
+      lines.push(`- ... and ${changes.length - i} more (see the plan itself)`);
+      break;
+    }
+    lines.push(line);
+    size += line.length + 1;
+  }
+  return lines;
 }
