@@ -7,7 +7,7 @@ import { DEFAULT_CLUSTER } from "../src/config/defaults";
 import { loadClusters } from "../src/config/load";
 import { ClusterConfig } from "../src/config/schema";
 import { detachedClusterStack } from "../src/constructs/cluster-stack";
-import { handoffHcl, renderHandoffHcl, writeHandoff } from "../src/output/handoff";
+import { handoffHcl, handoffJson, renderHandoffHcl, writeHandoff } from "../src/output/handoff";
 import { bothSections, readHcl } from "../test-support/hcl-equivalence";
 import { runApp } from "../test-support/app-process";
 import { offlineClusterConfig } from "../test-support/synth";
@@ -86,7 +86,7 @@ describe("GIVEN any cluster WHEN its hand-off is read back with an HCL parser TH
 
   it.each(configs)("%s: resources, data sources, outputs and provider settings value by value", async (_name, config) => {
     const json = stackJson(config);
-    const both = await bothSections(handoffHcl(json, config.name), json);
+    const both = await bothSections(handoffHcl(json, config.name), handoffJson(json));
     expect(both.hcl).toEqual(both.json);
   });
 

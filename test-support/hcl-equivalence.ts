@@ -21,7 +21,8 @@ export function readHcl(hcl: string, name = "main.tf"): Promise<Record<string, J
  * (the renderer spaces expressions as terraform fmt does).
  */
 export function canonString(s: string): string {
-  s = s.normalize("NFC").split('${""}').join("");
+  // Lone surrogates reach Terraform as U+FFFD (Go decodes them so; a UTF-8 file cannot hold them)
+  s = (s as string & { toWellFormed(): string }).toWellFormed().normalize("NFC").split('${""}').join("");
   let out = "";
   const stack: ("text" | "string" | { depth: number })[] = ["text"];
   for (let i = 0; i < s.length; i++) {
@@ -115,10 +116,43 @@ export function canonSections(json: Json): Json {
   return sections;
 }
 
+/** A literal string of Terraform JSON (the terraform block) as the template HCL needs for the same text. */
+const asTemplate = (s: string) => s.replace(/([$%])\{/g, "$1$1{");
+
+function mapStrings(v: Json, f: (s: string) => string): Json {
+  if (typeof v === "string") return f(v);
+  if (Array.isArray(v)) return v.map((x) => mapStrings(x, f));
+  if (v !== null && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [f(k), mapStrings(x, f)]));
+  return v;
+}
+
 /**
- * Resources, data sources, outputs and provider settings of an HCL text and of Terraform JSON, each in the comparable
- * form: equal when Terraform reads the same configuration from both.
+ * The terraform block's required providers and backend, comparable: from hcl2json (blocks as lists, strings as
+ * templates) or from Terraform JSON, where the block is read literally (its strings escaped to the same templates).
+ */
+export function canonTerraform(terraform: Json, fromJson: boolean): Json {
+  const block = fromJson ? terraform : terraform?.[0];
+  if (block === undefined) return undefined;
+  const one = (v: Json) => (fromJson ? v : v?.[0]);
+  const providers = one(block.required_providers) ?? {};
+  // hcl2json: `backend "<type>" {}` is an object of types, each a list of one body
+  const backend = block.backend ?? {};
+  const out = {
+    required_providers: providers,
+    backend: Object.fromEntries(Object.entries(backend).map(([type, settings]) => [type, one(settings)])),
+  };
+  // Terraform reads every string as NFC (cty normalizes), from either syntax.
+  return canonValue(fromJson ? mapStrings(out, asTemplate) : out);
+}
+
+/**
+ * Resources, data sources, outputs, provider settings, required providers and the backend of an HCL text and of
+ * Terraform JSON, each in the comparable form: equal when Terraform reads the same configuration from both.
  */
 export async function bothSections(hcl: string, json: Record<string, Json>): Promise<{ hcl: Json; json: Json }> {
-  return { hcl: canonSections(await readHcl(hcl)), json: canonSections(json) };
+  const parsed = await readHcl(hcl);
+  return {
+    hcl: { ...canonSections(parsed), terraform: canonTerraform(parsed.terraform, false) },
+    json: { ...canonSections(json), terraform: canonTerraform(json.terraform, true) },
+  };
 }

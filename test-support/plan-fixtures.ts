@@ -5,7 +5,7 @@
 
 /** The options of one resource change. */
 export interface ChangeOptions {
-  readonly replacePaths?: readonly (readonly (string | number)[])[];
+  readonly replacePaths?: readonly (readonly unknown[])[];
   readonly reason?: string;
   readonly beforeSensitive?: unknown;
   readonly afterSensitive?: unknown;
