@@ -167,7 +167,7 @@ export function reviewDocument(input: ReviewInput): string {
     "",
     "Creation order: the cluster, then the add-ons nodes need to become Ready, then the node groups, then the add-ons that run on nodes.",
     "",
-    table(["order", "add-on", "version", "from"], addonRows.sort((a, b) => a[0].localeCompare(b[0]))),
+    table(["order", "add-on", "version", "from"], addonRows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))),
     "",
   );
 
