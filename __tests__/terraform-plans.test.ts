@@ -38,6 +38,19 @@ const rich = offlineClusterConfig({
   ],
 });
 
+/** A stack as this project wrote it before node groups, add-ons and access entries named the cluster's id as their replacement trigger. */
+function withoutTriggers(stack: string): string {
+  const json = JSON.parse(stack);
+  for (const resources of Object.values<Record<string, any>>(json.resource)) {
+    for (const body of Object.values<any>(resources)) {
+      if (!body.lifecycle) continue;
+      delete body.lifecycle.replace_triggered_by;
+      if (Object.keys(body.lifecycle).length === 0) delete body.lifecycle;
+    }
+  }
+  return JSON.stringify(json);
+}
+
 /** Both stacks of an edit, and the edited configuration (for the synth-time warnings). */
 const edit = (before: ClusterConfig, after: ClusterConfig): Edit & { config: ClusterConfig } => ({ before: synthCluster(before), after: synthCluster(after), config: after });
 
@@ -59,6 +72,8 @@ const EDITS = {
   imds: edit(base, withNodeGroup({ imds: { hopLimit: 1 } })),
   tags: edit(base, offlineClusterConfig({ tags: { team: "payments" } })),
   imdsRemoved: edit(withNodeGroup({ imds: { hopLimit: 1 } }), base),
+  // A cluster deployed before what lives in it was replaced with it (no replace_triggered_by), synthesized again
+  triggersAdded: { ...edit(base, base), before: withoutTriggers(synthCluster(base)) },
 };
 
 /** `address: actions` of every change that is not a no-op. */
@@ -142,6 +157,12 @@ describeWithTerraform("terraform-plans", (terraform) => {
       expect(change(plan, LAUNCH_TEMPLATE).change.after).toMatchObject({
         metadata_options: [{ http_endpoint: "enabled", http_tokens: "required", http_put_response_hop_limit: 1 }],
       });
+    });
+  });
+
+  describe("GIVEN a cluster deployed by an earlier version (no replace_triggered_by) WHEN synthesized by this one", () => {
+    it("THEN the plan changes nothing: the triggers are configuration, not state", () => {
+      expect(changes(plans.triggersAdded)).toEqual({});
     });
   });
 
@@ -244,7 +265,7 @@ describeWithTerraform("terraform-plans", (terraform) => {
   });
 
   describe("GIVEN every edit's real plan WHEN npm run plan-review reads it", () => {
-    const SAFE = ["noEdit", "noEditRich", "desiredSize", "tags"];
+    const SAFE = ["noEdit", "noEditRich", "desiredSize", "tags", "triggersAdded"];
 
     it.each(SAFE)("%s: exit 0, nothing replaced or destroyed", (name) => {
       const review = reviewPlan(JSON.parse(JSON.stringify(plans[name as keyof typeof EDITS])));
