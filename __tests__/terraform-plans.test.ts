@@ -10,7 +10,8 @@ import { replacementsBetween } from "../src/review/replacements";
 import { REPLACING_ATTRIBUTES } from "../src/review/replacing-attributes";
 import { Edit, planEdit, planEdits, PlanJson, providerSchemas, ResourceChange } from "../test-support/plan-state";
 import { nodeGroupSettings, offlineClusterConfig, synthCluster } from "../test-support/synth";
-import { describeWithTerraform, workdir } from "../test-support/terraform";
+import { describeWithTerraform, OFFLINE_PROVIDER, workdir } from "../test-support/terraform";
+import { renderHandoffHcl } from "../src/output/handoff";
 
 const NODE_GROUP = "aws_eks_node_group.node_group_simple-bank";
 const CLUSTER = "aws_eks_cluster.cluster";
@@ -294,5 +295,18 @@ describeWithTerraform("terraform-plans", (terraform) => {
       expect(markdown).toContain("| `kubernetes_network_config[0].service_ipv4_cidr` | `network.serviceIpv4Cidr` |");
       expect(markdown).toContain("`aws_eks_addon.addons_coredns` is replaced: the old one is destroyed first, then the new one is created, because the cluster it lives in is replaced");
     });
+  });
+
+  describe("GIVEN a hand-off folder (HCL) WHEN planned and the plan reviewed", () => {
+    it("THEN plan-review reads it like a stack's plan: everything to create, nothing replaced, exit 0", () => {
+      const settings = Object.entries(OFFLINE_PROVIDER).map(([k, v]) => `  ${k} = ${JSON.stringify(v)}\n`).join("");
+      const hcl = renderHandoffHcl(base).replace(/^provider "aws" \{\n/m, (open) => `${open}${settings}`);
+      const dir = workdir({ "main.tf": hcl });
+      terraform.init(dir, { backend: true });
+      terraform.ok(dir, ["plan", "-input=false", "-lock=false", "-no-color", "-out=plan.bin"]);
+      const review = reviewPlan(JSON.parse(terraform.ok(dir, ["show", "-json", "plan.bin"])));
+      expect(review.code).toBe(0);
+      expect(review.markdown).toMatch(/\*\*\d+ to create, 0 to update in place, 0 to replace, 0 to destroy\.\*\*/);
+    }, 120_000);
   });
 });
