@@ -1,11 +1,10 @@
 import { DataAwsEksAddonVersion } from "@cdktf/provider-aws/lib/data-aws-eks-addon-version";
 import { EksAddon } from "@cdktf/provider-aws/lib/eks-addon";
 import { TerraformOutput } from "cdktf";
-import { ADDONS_BEFORE_NODES, ClusterAddons } from "../src/constructs/cluster/cluster-addons";
-import { AddonSettings } from "../src/config/schema";
+import { addonConfigurationJson, AddonProps, ADDONS_BEFORE_NODES, ClusterAddons } from "../src/constructs/cluster/cluster-addons";
 import { parse, resource, synthScope } from "../test-support/synth";
 
-function synthAddons(addons: Record<string, AddonSettings>, tags?: Record<string, string>): string {
+function synthAddons(addons: Record<string, AddonProps>, tags?: Record<string, string>): string {
   return synthScope((scope) => {
     new ClusterAddons(scope, "addons", { clusterName: "simple-bank", kubernetesVersion: "1.35", addons, tags });
   });
@@ -86,7 +85,7 @@ describe("ClusterAddons", () => {
   });
   it("GIVEN add-ons named constructor and kubecost_kubecost THEN they are add-ons like any other, with their version lookups", () => {
     // GIVEN: constructs 10 keeps children in a plain object, where "constructor" would be found already
-    const addons = Object.assign(Object.create(null) as Record<string, AddonSettings>, {
+    const addons = Object.assign(Object.create(null) as Record<string, AddonProps>, {
       constructor: { version: "latest" },
       kubecost_kubecost: { version: "latest" },
     });
@@ -96,5 +95,35 @@ describe("ClusterAddons", () => {
     expect(Object.keys(parse(synthesized).resource.aws_eks_addon).sort()).toEqual(["addons_constructor", "addons_kubecost_kubecost"]);
     expect(Object.keys(parse(synthesized).data!.aws_eks_addon_version).sort()).toEqual(["addons_constructor_version", "addons_kubecost_kubecost_version"]);
     expect(resource(synthesized, "aws_eks_addon", "addons_constructor").addon_name).toBe("constructor");
+  });
+
+  it("GIVEN configuration, conflict resolution and preserve THEN they reach the add-on; without them OVERWRITE and nothing else", () => {
+    const synthesized = synthAddons({
+      coredns: { version: "default", configurationValues: '{"replicaCount":3}', resolveConflictsOnCreate: "NONE", resolveConflictsOnUpdate: "PRESERVE", preserve: true },
+      "kube-proxy": { version: "default" },
+    });
+    expect(resource(synthesized, "aws_eks_addon", "addons_coredns")).toMatchObject({
+      configuration_values: '{"replicaCount":3}',
+      resolve_conflicts_on_create: "NONE",
+      resolve_conflicts_on_update: "PRESERVE",
+      preserve: true,
+    });
+    const plain = resource(synthesized, "aws_eks_addon", "addons_kube-proxy");
+    expect(plain).toMatchObject({ resolve_conflicts_on_create: "OVERWRITE", resolve_conflicts_on_update: "OVERWRITE" });
+    expect(plain.configuration_values).toBeUndefined();
+    expect(plain.preserve).toBeUndefined();
+  });
+});
+
+describe("addonConfigurationJson", () => {
+  it("GIVEN maps in any key order THEN the same text, keys sorted at every level, lists in their order, every own key kept", () => {
+    const a = { z: 1, a: { y: [3, 1, { b: null, a: true }], x: "é\"\n" } };
+    const b = { a: { x: "é\"\n", y: [3, 1, { a: true, b: null }] }, z: 1 };
+    expect(addonConfigurationJson(a)).toBe('{"a":{"x":"é\\"\\n","y":[3,1,{"a":true,"b":null}]},"z":1}');
+    expect(addonConfigurationJson(b)).toBe(addonConfigurationJson(a));
+    const proto = Object.create(null);
+    Object.defineProperty(proto, "__proto__", { value: { x: 1 }, enumerable: true });
+    expect(addonConfigurationJson(proto)).toBe('{"__proto__":{"x":1}}');
+    expect(JSON.parse(addonConfigurationJson(a))).toEqual(a);
   });
 });

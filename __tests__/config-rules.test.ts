@@ -116,6 +116,14 @@ const CASES: [string, unknown, string, RegExp][] = [
   ["add-on name in upper case", { addons: { CoreDNS: { version: "latest" } } }, 'addons.CoreDNS (the key)', /lower-case letters, digits, - and _/],
   ["add-on version not semver", { addons: { coredns: { version: "1.11" } } }, "addons.coredns.version", /latest, default, or a pinned version vX.Y.Z-eksbuild.N/],
   ["add-on version without eksbuild", { addons: { coredns: { version: "v1.11.4" } } }, "addons.coredns.version", /vX.Y.Z-eksbuild.N/],
+  // EKS API CreateAddon configurationValues: JSON text (a map of the add-on's schema)
+  ["add-on configuration not a map", { addons: { coredns: { configurationValues: [1] } } }, "addons.coredns.configurationValues", /must be a map of names to values, not a list/],
+  ["add-on configuration with an infinite number", { addons: { coredns: { configurationValues: { a: { b: Infinity } } } } }, "addons.coredns.configurationValues.a.b", /finite number, not Infinity/],
+  ["add-on configuration with a lone surrogate", { addons: { coredns: { configurationValues: { k: "\ud800" } } } }, "addons.coredns.configurationValues.k", /well-formed Unicode/],
+  // EKS API CreateAddon resolveConflicts: NONE | OVERWRITE (PRESERVE only on UpdateAddon)
+  ["PRESERVE on create", { addons: { coredns: { resolveConflictsOnCreate: "PRESERVE" } } }, "addons.coredns.resolveConflictsOnCreate", /one of NONE, OVERWRITE \(the values the EKS API accepts on create\)/],
+  ["unknown conflict resolution on update", { addons: { coredns: { resolveConflictsOnUpdate: "MERGE" } } }, "addons.coredns.resolveConflictsOnUpdate", /one of NONE, OVERWRITE, PRESERVE/],
+  ["preserve not a boolean", { addons: { coredns: { preserve: "yes" } } }, "addons.coredns.preserve", /true or false/],
   // node groups
   ["unknown AMI type", ng({ amiType: "AL2023_x86_64" }), "nodeGroups[0].amiType", /one of AL2023_x86_64_STANDARD/],
   ["AL2 on Kubernetes 1.33+", ng({ amiType: "AL2_x86_64" }), "nodeGroups[0].amiType", /no EKS AMIs for Kubernetes 1.33 and later.*1.35/],

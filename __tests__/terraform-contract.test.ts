@@ -6,7 +6,7 @@ import { DEFAULT_CLUSTER } from "../src/config/defaults";
 import { ClusterConfig } from "../src/config/schema";
 import { renderHandoffHcl } from "../src/output/handoff";
 import { clusterConfig, nodeGroupSettings, offlineClusterConfig, synthCluster } from "../test-support/synth";
-import { describeWithTerraform, offlineCopy, Terraform, validateStacks, workdir } from "../test-support/terraform";
+import { describeWithTerraform, OFFLINE_PROVIDER, offlineCopy, Terraform, validateStacks, workdir } from "../test-support/terraform";
 
 function expectValid(terraform: Terraform, dir: string): void {
   terraform.init(dir);
@@ -142,5 +142,34 @@ describeWithTerraform("Terraform contract", (terraform) => {
       );
       expect(dependsOn("aws_eks_addon.addons_coredns")).toEqual(["aws_eks_node_group.node_group_simple-bank"]);
     });
+  });
+
+  describe("GIVEN an add-on configuration with hostile strings and keys WHEN planned offline from the stack and from the hand-off", () => {
+    const CONFIGURATION = {
+      replicaCount: 3,
+      "${key}": ['say "hi" \\ ${x} %{ if y }z%{ endif }', "line\nbreak\ttab", "é e\u0301 日本 🚀 \u2028", null, true, 1.5],
+      nested: { __proto__x: { a: [] }, "": "" },
+    };
+    const config = offlineClusterConfig({ addons: { ...offlineClusterConfig().addons, coredns: { version: "v1.13.2-eksbuild.4", configurationValues: CONFIGURATION } } });
+
+    const plannedConfiguration = (files: Record<string, string>): unknown => {
+      const dir = workdir(files);
+      terraform.init(dir, { backend: true });
+      terraform.ok(dir, ["plan", "-input=false", "-lock=false", "-no-color", "-out=plan.bin"]);
+      const plan = JSON.parse(terraform.ok(dir, ["show", "-json", "plan.bin"]));
+      return plan.resource_changes.find((r: { address: string }) => r.address === "aws_eks_addon.addons_coredns").change.after.configuration_values;
+    };
+
+    it("THEN Terraform sends EKS JSON text that parses back to the configuration as given, with keys sorted, from both", () => {
+      const fromJson = plannedConfiguration({ "cdk.tf.json": offlineCopy(synthCluster(config)) });
+      expect(typeof fromJson).toBe("string");
+      // Terraform's strings are NFC: so is what EKS receives
+      const nfc = JSON.parse(JSON.stringify(CONFIGURATION).normalize("NFC"));
+      expect(JSON.parse(fromJson as string)).toEqual(nfc);
+      expect(Object.keys(JSON.parse(fromJson as string))).toEqual(["${key}", "nested", "replicaCount"]);
+      const settings = Object.entries(OFFLINE_PROVIDER).map(([k, v]) => `  ${k} = ${JSON.stringify(v)}\n`).join("");
+      const hcl = renderHandoffHcl(config).replace(/^provider "aws" \{\n/m, (open) => `${open}${settings}`);
+      expect(plannedConfiguration({ "main.tf": hcl })).toBe(fromJson);
+    }, 180_000);
   });
 });

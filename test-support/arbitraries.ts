@@ -422,8 +422,43 @@ const addonNameArb = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom("constructor", "prototype", "valueof", "tostring") },
   { weight: 2, arbitrary: fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,20}$/) },
 );
+/** Any JSON value an add-on's configuration may hold: hostile strings and keys (well-formed Unicode), a few levels deep. */
+const configurationValueArb: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
+  value: fc.oneof(
+    { depthSize: "small" },
+    fc.constant(null),
+    fc.boolean(),
+    fc.integer(),
+    fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => (Object.is(x, -0) ? 0 : x)),
+    trickyString({ maxLength: 20 }).filter((s) => (s as string & { isWellFormed(): boolean }).isWellFormed()),
+    fc.array(tie("value"), { maxLength: 3 }),
+    fc
+      .uniqueArray(fc.tuple(fc.oneof(trickyString({ maxLength: 12 }), fc.constantFrom("__proto__", "constructor", "replicaCount", "env")), tie("value")), {
+        selector: ([k]) => k,
+        maxLength: 3,
+      })
+      .map((e) => objectOf(e.filter(([k]) => (k as string & { isWellFormed(): boolean }).isWellFormed()))),
+  ),
+})).value;
+const configurationArb = fc
+  .uniqueArray(fc.tuple(fc.oneof(trickyString({ maxLength: 12 }), fc.constantFrom("__proto__", "replicaCount")), configurationValueArb), { selector: ([k]) => k, maxLength: 4 })
+  .map((e) => objectOf(e.filter(([k]) => (k as string & { isWellFormed(): boolean }).isWellFormed())));
 const addonValueArb = fc.oneof(
   { weight: 6, arbitrary: fc.oneof(fc.constantFrom("latest", "default"), PINNED).map((version) => ({ version })) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .record(
+        {
+          version: fc.oneof(fc.constantFrom("latest", "default"), PINNED),
+          configurationValues: configurationArb,
+          resolveConflictsOnCreate: fc.constantFrom("NONE", "OVERWRITE"),
+          resolveConflictsOnUpdate: fc.constantFrom("NONE", "OVERWRITE", "PRESERVE"),
+          preserve: fc.boolean(),
+        },
+        { requiredKeys: ["version"] },
+      ),
+  },
   { weight: 1, arbitrary: fc.constant({}) },
   { weight: 1, arbitrary: fc.constant(null) },
 );
@@ -598,14 +633,14 @@ function fixCluster(generated: Json, offline: boolean): Json {
     for (const name of DEFAULT_ADDONS) if (!Object.prototype.hasOwnProperty.call(addons, name)) setKey(addons, name, { version: "default" });
     for (const name of Object.keys(addons)) {
       const a = addons[name];
-      if (a !== null && (a.version === undefined || a.version === "latest")) addons[name] = { version: `v1.${name.length}.0-eksbuild.1` };
+      if (a !== null && (a.version === undefined || a.version === "latest")) addons[name] = { ...a, version: `v1.${name.length}.0-eksbuild.1` };
     }
     c.addons = addons;
   }
   // kube-proxy builds exist for the cluster's own minor only (an error otherwise: src/config/catalog-checks.ts)
   const kubeProxy = c.addons?.["kube-proxy"];
   if (kubeProxy && typeof kubeProxy.version === "string" && kubeProxy.version.startsWith("v")) {
-    c.addons["kube-proxy"] = { version: `v${c.kubernetesVersion ?? "1.35"}.0-eksbuild.1` };
+    c.addons["kube-proxy"] = { ...kubeProxy, version: `v${c.kubernetesVersion ?? "1.35"}.0-eksbuild.1` };
   }
   // Honest reuse: the same object in two places (YAML writes it once, with an anchor and an alias).
   if (share === "labels" && groups.length >= 2 && groups[0].labels) groups[1].labels = groups[0].labels;

@@ -390,6 +390,60 @@ export function record<T>(key: Node<string>, value: Node<T>, o: RecordOptions): 
   return node;
 }
 
+/**
+ * The first place in a value that JSON text cannot carry as it is: a number that is not finite, a string or key that is
+ * not well-formed Unicode (a lone surrogate), anything but null, booleans, numbers, strings, lists and plain maps.
+ */
+function jsonProblem(value: unknown, path: (string | number)[]): { path: (string | number)[]; rule: string; value: unknown } | undefined {
+  if (value === null || typeof value === "boolean") return undefined;
+  if (typeof value === "number") return Number.isFinite(value) ? undefined : { path, value, rule: `must be a finite number, not ${String(value)}` };
+  if (typeof value === "string") {
+    return (value as string & { isWellFormed(): boolean }).isWellFormed()
+      ? undefined
+      : { path, value, rule: "must be well-formed Unicode (it holds a lone surrogate, which JSON text cannot carry)" };
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = jsonProblem(value[i], [...path, i]);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (isPlainObject(value)) {
+    for (const k of Object.keys(value)) {
+      if (!(k as string & { isWellFormed(): boolean }).isWellFormed()) return { path: [...path, k], value: k, rule: "must be a well-formed Unicode key (it holds a lone surrogate)" };
+      const found = jsonProblem(value[k], [...path, k]);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  return { path, value, rule: `must be a JSON value (null, true/false, a number, a string, a list or a map), not ${typeName(value)}` };
+}
+
+/**
+ * A map of any JSON values (an add-on's configuration): every key kept as an own key (`__proto__` included), values
+ * checked to be JSON, the map otherwise taken as it is (it replaces, never merges with, a default).
+ */
+export function jsonMap(o: { readonly description: string }): Node<Readonly<Record<string, unknown>>> {
+  const value = withMeta<unknown>(
+    v.pipe(
+      v.unknown(),
+      v.rawCheck(({ dataset, addIssue: add }) => {
+        const found = jsonProblem(dataset.value, []);
+        if (found) {
+          add({
+            message: message(found.rule, "write plain JSON/YAML data: strings, numbers, true/false, null, lists and maps"),
+            ...(found.path.length > 0 ? { path: found.path.map((k) => pathItem(undefined, k, undefined)) as [v.IssuePathItem, ...v.IssuePathItem[]] } : {}),
+            input: found.value,
+          });
+        }
+      }),
+    ) as unknown as AnySchema,
+    { description: "Any JSON value", allowed: "any JSON value" },
+  );
+  return record(string({ description: "Key", allowed: "any key" }), value, { description: o.description });
+}
+
 /** Marks an object field that may be absent from the complete configuration (no default). */
 export function optional<T>(schema: Node<T>): Node<T | undefined> {
   return v.optional(schema as AnySchema) as unknown as Node<T | undefined>;

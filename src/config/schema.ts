@@ -9,7 +9,7 @@ import { RULE_IDS } from "./catalogs/security-rules";
 import { AWS_TAG_CHARACTERS } from "./catalogs/tag-rules";
 export { roleKey } from "./names";
 import { defaultNodeRoleName } from "./role-names";
-import { array, boolean, enumOf, Infer, integer, object, optional, record, string, StringCheck } from "./schema-parts";
+import { array, boolean, enumOf, Infer, integer, jsonMap, object, optional, record, string, StringCheck } from "./schema-parts";
 
 export const ENDPOINT_ACCESS_VALUES = ["public", "public-and-private", "private"] as const;
 export type EndpointAccess = (typeof ENDPOINT_ACCESS_VALUES)[number];
@@ -379,6 +379,27 @@ export const addonSchema = object(
       patternRule: "must be latest, default, or a pinned version vX.Y.Z-eksbuild.N",
       fix: "e.g. latest or v1.21.1-eksbuild.7",
     }),
+    // EKS API CreateAddon/UpdateAddon configurationValues: JSON text EKS checks against the add-on version's schema
+    // (`aws eks describe-addon-configuration`), at apply; it cannot be checked offline.
+    configurationValues: optional(
+      jsonMap({
+        description:
+          "The add-on's configuration as a map (e.g. coredns replicaCount, vpc-cni env), written as JSON with sorted keys; EKS checks it against the add-on version's schema (aws eks describe-addon-configuration) when it creates or updates the add-on",
+      }),
+    ),
+    resolveConflictsOnCreate: optional(
+      enumOf(["NONE", "OVERWRITE"] as const, {
+        description: "What EKS does with fields the cluster already has when it creates the add-on (default OVERWRITE)",
+        why: "the values the EKS API accepts on create",
+      }),
+    ),
+    resolveConflictsOnUpdate: optional(
+      enumOf(["NONE", "OVERWRITE", "PRESERVE"] as const, {
+        description: "What EKS does with fields changed in the cluster when it updates the add-on (default OVERWRITE)",
+        why: "the values the EKS API accepts on update",
+      }),
+    ),
+    preserve: optional(boolean({ description: "Leave the add-on's software running in the cluster when the add-on is deleted (default false)" })),
   },
   { description: "One EKS add-on" },
 );

@@ -7,10 +7,10 @@ import { App, LocalBackend, S3Backend, TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
 import { Cluster } from "./cluster/cluster";
 import { ClusterAccess } from "./cluster/cluster-access";
-import { ClusterAddons } from "./cluster/cluster-addons";
+import { addonConfigurationJson, AddonProps, ClusterAddons } from "./cluster/cluster-addons";
 import { ClusterLogGroup } from "./cluster/cluster-log-group";
 import { CLUSTER_ROLE_POLICIES, NODE_ROLE_POLICIES } from "../config/defaults";
-import { cdktfMarker, nodeGroupId, nodeRoleId, roleKey, terraformLiterals } from "../config/names";
+import { cdktfMarker, nodeGroupId, nodeRoleId, roleKey, terraformLiteral, terraformLiterals } from "../config/names";
 import { ClusterConfig, RoleReference } from "../config/schema";
 import { ManagedNodeGroup } from "./managed-node-group";
 import { NetworkLookup } from "./network-lookup";
@@ -128,7 +128,7 @@ export class ClusterStack extends ReadableStack {
     this.addons = new ClusterAddons(this, "addons", {
       clusterName: this.cluster.name,
       kubernetesVersion: config.kubernetesVersion,
-      addons: config.addons,
+      addons: addonProps(config, given),
       tags: config.tags,
       replaceWithCluster,
     });
@@ -221,6 +221,20 @@ export class ClusterStack extends ReadableStack {
       `aws eks update-kubeconfig --region ${config.region} --name ${config.name}`,
     );
   }
+}
+
+/**
+ * The add-ons' props: the settings as Terraform strings, each configuration written as JSON text from the map as
+ * given (its own escapes would not survive JSON's), then made a Terraform literal as a whole.
+ */
+function addonProps(config: ClusterConfig, given: ClusterConfig): Record<string, AddonProps> {
+  const out = Object.create(null) as Record<string, AddonProps>;
+  for (const name of Object.keys(config.addons)) {
+    const { configurationValues: _escaped, ...settings } = config.addons[name];
+    const values = Object.prototype.hasOwnProperty.call(given.addons, name) ? given.addons[name]?.configurationValues : undefined;
+    out[name] = { ...settings, ...(values !== undefined ? { configurationValues: terraformLiteral(addonConfigurationJson(values)) } : {}) };
+  }
+  return out;
 }
 
 /**

@@ -11,6 +11,29 @@ import { tagsArgument } from "../tags";
 
 export { ADDONS_BEFORE_NODES };
 
+/** One add-on: its settings as in the config file, with its configuration already written as JSON text. */
+export interface AddonProps extends Omit<AddonSettings, "configurationValues"> {
+  /**
+   * The add-on's configuration as JSON text, a Terraform string (`addonConfigurationJson`, then `terraformLiteral`).
+   * @default - none: the add-on's defaults
+   */
+  readonly configurationValues?: string;
+}
+
+/**
+ * An add-on's configuration as JSON text that does not depend on the order keys were written in: keys sorted (by
+ * code units, the same everywhere), no spaces. Every own key is written, `__proto__` included.
+ */
+export function addonConfigurationJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(addonConfigurationJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const object = value as Record<string, unknown>;
+    const keys = Object.keys(object).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${addonConfigurationJson(object[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
 /**
  * Props of `ClusterAddons`.
  * Strings are Terraform strings (templates): pass literal user text through `terraformLiteral` (src/config/names.ts);
@@ -25,7 +48,7 @@ export interface ClusterAddonsProps {
    * Add-ons by name.
    * @default - none
    */
-  readonly addons: Readonly<Record<string, AddonSettings>>;
+  readonly addons: Readonly<Record<string, AddonProps>>;
   /** Tags of every add-on. @default {} */
   readonly tags?: Readonly<Record<string, string>>;
   /**
@@ -56,8 +79,10 @@ export class ClusterAddons extends Construct {
         clusterName: props.clusterName,
         addonName: name,
         addonVersion: this.addonVersion(name, settings.version, props.kubernetesVersion),
-        resolveConflictsOnCreate: "OVERWRITE",
-        resolveConflictsOnUpdate: "OVERWRITE",
+        configurationValues: settings.configurationValues,
+        resolveConflictsOnCreate: settings.resolveConflictsOnCreate ?? "OVERWRITE",
+        resolveConflictsOnUpdate: settings.resolveConflictsOnUpdate ?? "OVERWRITE",
+        preserve: settings.preserve,
         tags: tagsArgument(props.tags),
         lifecycle: lifecycleOf([], props.replaceWithCluster),
       });
