@@ -67,6 +67,35 @@ describe("merging onto the embedded default", () => {
     });
   });
 
+  it("GIVEN service accounts and add-on roles WHEN resolved THEN roles get default names, add-on roles the table's policies, and Pod Identity its agent", () => {
+    const [c] = resolveClusters(
+      {
+        name: "payments",
+        region: "cn-north-1",
+        addons: { "aws-ebs-csi-driver": { version: "default", role: {} }, "vpc-cni": { role: { identity: "irsa", roleName: "cni" } } },
+        serviceAccounts: [{ namespace: "orders", name: "orders-api", managedPolicyArns: ["arn:aws-cn:iam::aws:policy/AmazonS3ReadOnlyAccess"] }],
+      },
+      "test.yaml",
+    ).clusters;
+    expect(c.serviceAccounts).toEqual([
+      { namespace: "orders", name: "orders-api", identity: "pod-identity", roleName: "payments-orders-orders-api", managedPolicyArns: ["arn:aws-cn:iam::aws:policy/AmazonS3ReadOnlyAccess"] },
+    ]);
+    expect(c.addons["aws-ebs-csi-driver"].role).toEqual({
+      identity: "pod-identity",
+      roleName: "payments-aws-ebs-csi-driver",
+      managedPolicyArns: ["arn:aws-cn:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy"],
+    });
+    expect(c.addons["vpc-cni"].role).toEqual({ identity: "irsa", roleName: "cni", managedPolicyArns: ["arn:aws-cn:iam::aws:policy/AmazonEKS_CNI_Policy"] });
+    expect(c.addons["eks-pod-identity-agent"]).toEqual({ version: "default" });
+  });
+
+  it("GIVEN only IRSA THEN no Pod Identity agent is added; GIVEN a long name THEN the role name is cut to 64 with a hash", () => {
+    const [c] = resolveClusters({ serviceAccounts: [{ namespace: "n", name: "s".repeat(80), identity: "irsa", managedPolicyArns: ["arn:aws:iam::aws:policy/A"] }] }, "t.yaml").clusters;
+    expect(c.addons["eks-pod-identity-agent"]).toBeUndefined();
+    expect(c.serviceAccounts[0].roleName).toMatch(/^simple-bank-n-s+-[0-9a-f]{8}$/);
+    expect(c.serviceAccounts[0].roleName!.length).toBe(64);
+  });
+
   it("GIVEN kubectl's taint spelling WHEN resolved THEN the API spelling is used", () => {
     const [cluster] = resolveClusters({ nodeGroups: [{ taints: [{ key: "k", effect: "PreferNoSchedule" }] }] }, "x").clusters;
     expect(cluster.nodeGroups[0].taints).toEqual([{ key: "k", effect: "PREFER_NO_SCHEDULE" }]);

@@ -13,6 +13,7 @@ function problems(given: unknown): Issue[] {
   throw new Error(`accepted: ${JSON.stringify(given)}`);
 }
 
+const S3 = "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess";
 const KMS = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 const ng = (settings: Record<string, unknown>) => ({ nodeGroups: [settings] });
 
@@ -124,6 +125,22 @@ const CASES: [string, unknown, string, RegExp][] = [
   ["PRESERVE on create", { addons: { coredns: { resolveConflictsOnCreate: "PRESERVE" } } }, "addons.coredns.resolveConflictsOnCreate", /one of NONE, OVERWRITE \(the values the EKS API accepts on create\)/],
   ["unknown conflict resolution on update", { addons: { coredns: { resolveConflictsOnUpdate: "MERGE" } } }, "addons.coredns.resolveConflictsOnUpdate", /one of NONE, OVERWRITE, PRESERVE/],
   ["preserve not a boolean", { addons: { coredns: { preserve: "yes" } } }, "addons.coredns.preserve", /true or false/],
+  // workload identity (EKS User Guide "EKS Pod Identity", "IAM roles for service accounts"; Kubernetes names)
+  ["service account namespace not a DNS label", { serviceAccounts: [{ namespace: "Team_A", name: "api", managedPolicyArns: [S3] }] }, "serviceAccounts[0].namespace", /Kubernetes namespace name/],
+  ["service account name wildcard", { serviceAccounts: [{ namespace: "a", name: "*", managedPolicyArns: [S3] }] }, "serviceAccounts[0].name", /no wildcards: a trust for a pattern lets every matching account assume the role/],
+  ["service account name over 253 characters", { serviceAccounts: [{ namespace: "a", name: "a".repeat(254), managedPolicyArns: [S3] }] }, "serviceAccounts[0].name", /1 to 253 characters/],
+  ["service account twice", { serviceAccounts: [{ namespace: "a", name: "api", managedPolicyArns: [S3] }, { namespace: "a", name: "api", identity: "irsa", managedPolicyArns: [S3] }] }, "serviceAccounts[1].name", /service account a\/api again \(serviceAccounts\[0\] has it\)/],
+  ["service account role without permissions", { serviceAccounts: [{ namespace: "a", name: "api" }] }, "serviceAccounts[0]", /no permissions: neither managedPolicyArns nor an inlinePolicy/],
+  ["unknown workload identity", { serviceAccounts: [{ namespace: "a", name: "api", identity: "kiam", managedPolicyArns: [S3] }] }, "serviceAccounts[0].identity", /one of pod-identity, irsa/],
+  ["policy ARN of a role", { serviceAccounts: [{ namespace: "a", name: "api", managedPolicyArns: ["arn:aws:iam::aws:role/x"] }] }, "serviceAccounts[0].managedPolicyArns[0]", /IAM policy ARN/],
+  ["policy ARN of another partition", { serviceAccounts: [{ namespace: "a", name: "api", managedPolicyArns: ["arn:aws-cn:iam::aws:policy/X"] }] }, "serviceAccounts[0].managedPolicyArns[0]", /partition aws-cn, but region us-east-1 is in aws/],
+  ["inline policy without Statement", { serviceAccounts: [{ namespace: "a", name: "api", inlinePolicy: { Version: "2012-10-17" } }] }, "serviceAccounts[0].inlinePolicy", /not an IAM policy document: it has no Statement/],
+  ["inline policy of an old version", { serviceAccounts: [{ namespace: "a", name: "api", inlinePolicy: { Version: "2010-01-01", Statement: [] } }] }, "serviceAccounts[0].inlinePolicy.Version", /must be 2012-10-17/],
+  ["inline policy over 10,240 characters (IAM quotas)", { serviceAccounts: [{ namespace: "a", name: "api", inlinePolicy: { Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "x".repeat(10_300) }] } }] }, "serviceAccounts[0].inlinePolicy", /IAM allows 10240 for a role's inline policies/],
+  ["role name taken by the node role", { serviceAccounts: [{ namespace: "a", name: "api", roleName: "simple-bank-eks-node", managedPolicyArns: [S3] }] }, "serviceAccounts[0].roleName", /names the node role "simple-bank-eks-node"/],
+  ["add-on role for an add-on the table does not know", { addons: { "metrics-server": { version: "default", role: {} } } }, 'addons["metrics-server"].role', /does not know which service account metrics-server runs as/],
+  ["add-on role for coredns (needs none)", { addons: { coredns: { role: {} } } }, "addons.coredns.role", /needs no AWS permissions/],
+  ["add-on role beside a service account entry for it", { addons: { "vpc-cni": { role: {} } }, serviceAccounts: [{ namespace: "kube-system", name: "aws-node", managedPolicyArns: [S3] }] }, 'addons["vpc-cni"].role', /binds a role to kube-system\/aws-node, vpc-cni's service account, which serviceAccounts\[0\] gives a role too/],
   // node groups
   ["unknown AMI type", ng({ amiType: "AL2023_x86_64" }), "nodeGroups[0].amiType", /one of AL2023_x86_64_STANDARD/],
   ["AL2 on Kubernetes 1.33+", ng({ amiType: "AL2_x86_64" }), "nodeGroups[0].amiType", /no EKS AMIs for Kubernetes 1.33 and later.*1.35/],

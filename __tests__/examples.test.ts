@@ -4,14 +4,14 @@ import * as path from "path";
 import { loadClusters } from "../src/config/load";
 import { renderHandoffHcl } from "../src/output/handoff";
 import { synthCluster } from "../test-support/synth";
-import { describeWithTerraform, offlineCopy, validateHandoffs, validateStacks, workdir } from "../test-support/terraform";
+import { describeWithTerraform, OFFLINE_PROVIDER, offlineCopy, validateHandoffs, validateStacks, workdir } from "../test-support/terraform";
 
 const EXAMPLES = path.resolve(__dirname, "..", "examples");
 const files = fs.readdirSync(EXAMPLES).filter((f) => f.endsWith(".yaml")).sort();
 
 describe("examples", () => {
-  it("GIVEN the examples folder THEN it holds the six documented examples", () => {
-    expect(files).toEqual(["existing-vpc.yaml", "hardened.yaml", "multi-env.yaml", "private-endpoint.yaml", "spot-and-arm.yaml", "walkthrough.yaml"]);
+  it("GIVEN the examples folder THEN it holds the seven documented examples", () => {
+    expect(files).toEqual(["existing-vpc.yaml", "hardened.yaml", "multi-env.yaml", "private-endpoint.yaml", "spot-and-arm.yaml", "walkthrough.yaml", "workload-identity.yaml"]);
   });
 
   it.each(files)("GIVEN %s WHEN loaded THEN it is accepted and points editors at the JSON Schema", (file) => {
@@ -78,6 +78,7 @@ describeWithTerraform("examples under Terraform", (terraform) => {
     }
     expect(Object.keys(stacks).sort()).toEqual([
       "payments",
+      "payments-identity",
       "simple-bank",
       "simple-bank-batch",
       "simple-bank-dev",
@@ -95,7 +96,7 @@ describeWithTerraform("examples under Terraform", (terraform) => {
     for (const file of files) {
       for (const cluster of loadClusters(path.join(EXAMPLES, file)).clusters) handoffs[cluster.name] = renderHandoffHcl(cluster);
     }
-    expect(Object.keys(handoffs)).toHaveLength(7);
+    expect(Object.keys(handoffs)).toHaveLength(8);
     const result = validateHandoffs(terraform, handoffs);
     expect(result.unformatted).toBe("");
     expect(result.diagnostics).toEqual([]);
@@ -137,5 +138,73 @@ describeWithTerraform("examples under Terraform", (terraform) => {
     const group = plan.configuration.root_module.resources.find((r: { address: string }) => r.address === "aws_eks_node_group.node_group_workers");
     expect(group.expressions.disk_size).toBeUndefined();
     expect(group.expressions.launch_template[0].id.references).toContain("aws_launch_template.node_group_workers_launch_template");
+  });
+
+  describe("GIVEN workload-identity.yaml WHEN planned offline, as its stack and as its hand-off", () => {
+    const [cluster] = loadClusters(path.join(EXAMPLES, "workload-identity.yaml")).clusters;
+    const planOf = (files: Record<string, string>) => {
+      const dir = workdir(files);
+      terraform.init(dir, { backend: true });
+      terraform.ok(dir, ["plan", "-input=false", "-lock=false", "-no-color", "-out=plan.bin"]);
+      return JSON.parse(terraform.ok(dir, ["show", "-json", "plan.bin"]));
+    };
+    let plan: any;
+    beforeAll(() => {
+      plan = planOf({ "cdk.tf.json": offlineCopy(synthCluster(cluster)) });
+    }, 120_000);
+    const after = (address: string) => plan.resource_changes.find((r: { address: string }) => r.address === address)?.change.after;
+    const expressions = (address: string) => plan.configuration.root_module.resources.find((r: { address: string }) => r.address === address).expressions;
+
+    it("THEN it creates the OIDC provider, a role per service account and add-on, one Pod Identity association, and no CNI policy on the node role", () => {
+      const addresses: string[] = plan.resource_changes.map((r: { address: string }) => r.address);
+      expect(addresses).toEqual(
+        expect.arrayContaining([
+          "aws_iam_openid_connect_provider.oidc_provider",
+          "aws_iam_role.service_account_orders_orders-api",
+          "aws_iam_role.service_account_orders_invoice-worker",
+          "aws_iam_role.addon_role_vpc-cni",
+          "aws_iam_role.addon_role_aws-ebs-csi-driver",
+          "aws_eks_pod_identity_association.service_account_orders_orders-api_association",
+          "aws_iam_role_policy.service_account_orders_invoice-worker_inline",
+          "aws_iam_role_policy_attachment.addon_role_vpc-cni_AmazonEKS_CNI_Policy",
+          "aws_iam_role_policy_attachment.addon_role_aws-ebs-csi-driver_AmazonEBSCSIDriverPolicy",
+        ]),
+      );
+      expect(addresses.filter((a) => a.startsWith("aws_eks_pod_identity_association."))).toHaveLength(1);
+      expect(addresses.filter((a) => /node_role_.*AmazonEKS_CNI_Policy/.test(a))).toEqual([]);
+    });
+
+    it("THEN the OIDC provider is the cluster's issuer for sts.amazonaws.com", () => {
+      expect(after("aws_iam_openid_connect_provider.oidc_provider")).toMatchObject({ client_id_list: ["sts.amazonaws.com"] });
+      expect(expressions("aws_iam_openid_connect_provider.oidc_provider").url.references).toContain("aws_eks_cluster.cluster.identity[0].oidc[0].issuer");
+    });
+
+    it("THEN the Pod Identity role trusts pods.eks.amazonaws.com with AssumeRole and TagSession, and nothing else", () => {
+      expect(JSON.parse(after("aws_iam_role.service_account_orders_orders-api").assume_role_policy)).toEqual({
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Principal: { Service: "pods.eks.amazonaws.com" }, Action: ["sts:AssumeRole", "sts:TagSession"] }],
+      });
+      expect(after("aws_eks_pod_identity_association.service_account_orders_orders-api_association")).toMatchObject({ namespace: "orders", service_account: "orders-api" });
+    });
+
+    it("THEN the IRSA trust names the OIDC provider and conditions :sub and :aud on its issuer", () => {
+      const trust = expressions("aws_iam_role.service_account_orders_invoice-worker").assume_role_policy.references;
+      expect(trust).toEqual(expect.arrayContaining(["aws_iam_openid_connect_provider.oidc_provider.arn", "aws_iam_openid_connect_provider.oidc_provider.url"]));
+    });
+
+    it("THEN vpc-cni is bound by Pod Identity and the EBS CSI driver by IRSA, each after its role's policy", () => {
+      expect(after("aws_eks_addon.addons_vpc-cni").pod_identity_association).toEqual([{ service_account: "aws-node" }].map((x) => expect.objectContaining(x)));
+      expect(expressions("aws_eks_addon.addons_aws-ebs-csi-driver").service_account_role_arn.references).toContain("aws_iam_role.addon_role_aws-ebs-csi-driver.arn");
+      const config = plan.configuration.root_module.resources.find((r: { address: string }) => r.address === "aws_eks_addon.addons_vpc-cni");
+      expect(config.depends_on).toContain("aws_iam_role_policy_attachment.addon_role_vpc-cni_AmazonEKS_CNI_Policy");
+    });
+
+    it("THEN the hand-off plans the same resources", () => {
+      const settings = Object.entries(OFFLINE_PROVIDER).map(([k, v]) => `  ${k} = ${JSON.stringify(v)}\n`).join("");
+      const hcl = renderHandoffHcl(cluster).replace(/^provider "aws" \{\n/m, (open) => `${open}${settings}`);
+      const fromHcl = planOf({ "main.tf": hcl });
+      const actions = (p: any) => p.resource_changes.map((r: { address: string; change: { actions: string[] } }) => `${r.address} ${r.change.actions}`).sort();
+      expect(actions(fromHcl)).toEqual(actions(plan));
+    }, 120_000);
   });
 });

@@ -25,6 +25,7 @@ export const DEFAULT_CLUSTER: ClusterConfig = {
     "kube-proxy": { version: "latest" },
   },
   nodeGroups: [DEFAULT_NODE_GROUP],
+  serviceAccounts: [],
 };
 
 /** Managed policies of the cluster role (walk-through: "AmazonEKSClusterPolicy"). */

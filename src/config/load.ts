@@ -8,9 +8,11 @@ import { checkCatalogs } from "./catalog-checks";
 import { DEFAULT_CLUSTER } from "./defaults";
 import { ConfigFileError, parseConfigFile, ParsedFile } from "./parse";
 import { nameCollisions, unsupportedKeys, unsupportedValues } from "./names";
-import { defaultClusterRoleName, defaultNodeRoleName } from "./role-names";
+import { ADDON_VERSIONS } from "./catalogs/addon-versions";
+import { partitionOfRegion } from "./catalogs/regions";
+import { defaultAddonRoleName, defaultClusterRoleName, defaultNodeRoleName, defaultServiceAccountRoleName } from "./role-names";
 import { checkClusterRules, createdRoles, withoutRejected } from "./rules";
-import { ClusterConfig, clusterSchema, EKS_NAME } from "./schema";
+import { ClusterConfig, clusterSchema, DNS_LABEL, DNS_SUBDOMAIN, EKS_NAME } from "./schema";
 import { childPath, isPlainObject, Issue, merge, nearest, setOwn, validate } from "./schema-parts";
 
 /** A config that cannot be used: every problem, each with its path, value, rule and fix. */
@@ -67,8 +69,61 @@ function withDefaultRoleNames(merged: unknown, given: unknown): unknown {
       isPlainObject(group) && !named(givenGroups[i]) ? { ...group, role: { name: defaultNodeRoleName(name) } } : group,
     );
   }
-  return out;
+  return withIdentityDefaults(out, name);
 }
+
+/**
+ * Workload identity completed: each service account's and add-on's role gets its default name, an add-on role its
+ * identity (pod-identity) and the managed policies the add-on table names (ARNs in the region's partition), and
+ * EKS Pod Identity its agent add-on when a role uses it and the add-ons lack it (at EKS's default version: no lookup).
+ */
+function withIdentityDefaults(cluster: Record<string, unknown>, name: string): Record<string, unknown> {
+  const region = typeof cluster.region === "string" ? cluster.region : "";
+  const partition = partitionOfRegion(region) ?? "aws";
+  let podIdentity = false;
+  if (Array.isArray(cluster.serviceAccounts)) {
+    // A default name only for a valid, first mention of a service account: the problems are reported for what the
+    // file says, not again for a name derived from it.
+    const seen = new Set<string>();
+    cluster.serviceAccounts = cluster.serviceAccounts.map((account) => {
+      if (!isPlainObject(account)) return account;
+      if (account.identity === "pod-identity") podIdentity = true;
+      const { namespace, name: serviceAccount } = account;
+      if (account.roleName !== undefined || typeof namespace !== "string" || typeof serviceAccount !== "string") return account;
+      const key = `${namespace}/${serviceAccount}`;
+      if (!DNS_LABEL.test(namespace) || !DNS_SUBDOMAIN.test(serviceAccount) || seen.has(key)) return account;
+      seen.add(key);
+      return { ...account, roleName: defaultServiceAccountRoleName(name, namespace, serviceAccount) };
+    });
+  }
+  if (isPlainObject(cluster.addons)) {
+    const addons: Record<string, unknown> = {};
+    for (const addon of Object.keys(cluster.addons)) {
+      const settings = cluster.addons[addon];
+      const role = isPlainObject(settings) ? settings.role : undefined;
+      if (!isPlainObject(settings) || !isPlainObject(role)) {
+        setOwn(addons, addon, settings);
+        continue;
+      }
+      const entry = Object.prototype.hasOwnProperty.call(ADDON_VERSIONS, addon) ? ADDON_VERSIONS[addon] : undefined;
+      const policies = entry?.managedPolicy ? [entry.managedPolicy, ...(entry.additionalManagedPolicies ?? [])] : [];
+      const completed = {
+        ...role,
+        identity: role.identity ?? "pod-identity",
+        roleName: role.roleName ?? defaultAddonRoleName(name, addon),
+        managedPolicyArns: role.managedPolicyArns ?? policies.map((p, i) => `arn:${partition}:iam::aws:policy/${i === 0 ? (entry?.managedPolicyPath ?? "") : ""}${p}`),
+      };
+      if (completed.identity === "pod-identity") podIdentity = true;
+      setOwn(addons, addon, { ...settings, role: completed });
+    }
+    if (podIdentity && !Object.prototype.hasOwnProperty.call(addons, POD_IDENTITY_AGENT)) setOwn(addons, POD_IDENTITY_AGENT, { version: "default" });
+    cluster.addons = addons;
+  }
+  return cluster;
+}
+
+/** The add-on that gives pods their EKS Pod Identity credentials (EKS User Guide, "Set up the EKS Pod Identity Agent"). */
+export const POD_IDENTITY_AGENT = "eks-pod-identity-agent";
 
 /** Validates a parsed config (one cluster, or `{ clusters: [...] }`) and lays it onto the embedded default. */
 export function resolveClusters(raw: unknown, source: string, lineOf: ParsedFile["lineOf"] = () => undefined): LoadedClusters {

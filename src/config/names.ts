@@ -216,6 +216,22 @@ export function nodeGroupId(name: string): string {
 /** Construct ID of a node group's launch template (a child of the node group). */
 export const LAUNCH_TEMPLATE_ID = "launch_template";
 
+/** Construct ID of the cluster's IAM OIDC provider (for IRSA). */
+export const OIDC_PROVIDER_ID = "oidc_provider";
+
+/**
+ * Construct ID of a service account's role (a child of the stack): `service_account_<namespace>_<name>`. A namespace
+ * holds no `_` or `.` (a DNS label) and a name no `_`, so two accounts never meet once `.` is written `_`.
+ */
+export function serviceAccountRoleId(namespace: string, name: string): string {
+  return `service_account_${namespace}_${name}`;
+}
+
+/** Construct ID of an add-on's own role (a child of the stack): `addon_role_<add-on>`. */
+export function addonRoleId(addon: string): string {
+  return `addon_role_${addon}`;
+}
+
 /** Construct ID of an access entry: `arn:aws:iam::111122223333:role/team/platform-admins` -> `111122223333_role_platform-admins`. */
 export function principalId(principalArn: string): string {
   const [, , , , account, resource] = principalArn.split(":");
@@ -367,6 +383,53 @@ export function derivedNames(cluster: unknown, at: string): DerivedEntity[] {
     add({ identity: `access entry ${entry.principalArn}`, parts });
   });
 
+  // service accounts' roles: the role, an attachment per policy (named after it), the inline policy, the association
+  list(c.serviceAccounts).forEach((raw, i) => {
+    const s = obj(raw);
+    if (!isString(s.namespace) || !isString(s.name)) return;
+    const id = constructId(serviceAccountRoleId(terraformLiteral(s.namespace), terraformLiteral(s.name)));
+    add({
+      identity: `service account ${s.namespace}/${s.name}`,
+      parts: [
+        {
+          path: path("serviceAccounts", i, "name"),
+          value: s.name,
+          constructPath: [id],
+          addresses: [
+            `aws_iam_role.${terraformName([id, "Resource"])}`,
+            `aws_eks_pod_identity_association.${terraformName([id, "association"])}`,
+            `aws_iam_role_policy.${terraformName([id, "inline"])}`,
+            ...list(s.managedPolicyArns)
+              .filter(isString)
+              .map((arn) => `aws_iam_role_policy_attachment.${terraformName([id, terraformLiteral(arn.slice(arn.lastIndexOf("/") + 1))])}`),
+          ],
+          naming: "service account roles are named service_account_<namespace>_<name>",
+          fix: "rename one of the service accounts",
+        },
+      ],
+    });
+  });
+
+  // add-on roles
+  for (const name of keysOf(obj(c.addons))) {
+    const role = obj(obj(c.addons)[name]).role;
+    if (role === undefined || role === null) continue;
+    const id = constructId(addonRoleId(terraformLiteral(name)));
+    add({
+      identity: `add-on role ${name}`,
+      parts: [
+        {
+          path: path("addons", name, "role"),
+          value: role,
+          constructPath: [id],
+          addresses: [`aws_iam_role.${terraformName([id, "Resource"])}`],
+          naming: "add-on roles are named addon_role_<add-on>",
+          fix: "leave out one of the add-ons' roles",
+        },
+      ],
+    });
+  }
+
   // add-ons (children of the construct "addons"), with the version lookup of an add-on at latest
   const addons = obj(c.addons);
   for (const name of keysOf(addons)) {
@@ -466,6 +529,9 @@ export const STACK_OUTPUT_IDS: readonly string[] = [
   "node_group_arns",
   "node_group_statuses",
   "kubeconfig_command",
+  "oidc_provider_arn",
+  "service_account_role_arns",
+  "addon_role_arns",
 ];
 
 /** Every construct ID a cluster stack gives its own children: no configuration value may derive one of them. */
@@ -480,6 +546,7 @@ export const STACK_CONSTRUCT_IDS: readonly string[] = [
   "access",
   "addons",
   "backend",
+  OIDC_PROVIDER_ID,
   ...STACK_OUTPUT_IDS,
 ];
 

@@ -24,3 +24,20 @@ export function defaultClusterRoleName(clusterName: string): string {
 export function defaultNodeRoleName(clusterName: string): string {
   return derived(clusterName, "-eks-node");
 }
+
+/** A name of at most 64 characters: as it is, or cut and made unique again by a hash of the whole. */
+function fitted(name: string): string {
+  if (name.length <= IAM_ROLE_NAME_MAX) return name;
+  const hash = createHash("sha256").update(name).digest("hex").slice(0, 8);
+  return `${name.slice(0, IAM_ROLE_NAME_MAX - hash.length - 1)}-${hash}`;
+}
+
+/** A service account's role's default name: `<cluster>-<namespace>-<service account>`. */
+export function defaultServiceAccountRoleName(clusterName: string, namespace: string, serviceAccount: string): string {
+  return fitted(`${clusterName}-${namespace}-${serviceAccount}`);
+}
+
+/** An add-on's role's default name: `<cluster>-<add-on>`. */
+export function defaultAddonRoleName(clusterName: string, addon: string): string {
+  return fitted(`${clusterName}-${addon}`);
+}

@@ -3,6 +3,7 @@
  * (the file laid onto the embedded default) with every value the schema already rejected taken out, so every
  * problem is reported once and at once, and no rule reasons from a value that is not what it should be.
  */
+import { ADDON_VERSIONS } from "./catalogs/addon-versions";
 import { AMI_FAMILY_PREFIXES, AMI_ROOT_VOLUMES } from "./catalogs/ami-root-volumes";
 import { partitionOfRegion } from "./catalogs/regions";
 import { EKS_TAG_RULES } from "./catalogs/tag-rules";
@@ -128,6 +129,10 @@ function checkPartitions(c: Record<string, any>, path: PathOf, found: Found): vo
     [path("secretsEncryption", "kmsKeyArn"), obj(c.secretsEncryption).kmsKeyArn],
     ...list(obj(c.access).entries).map((e, i): [string, unknown] => [path("access", "entries", i, "principalArn"), obj(e).principalArn]),
     ...list(c.nodeGroups).map((g, i): [string, unknown] => [path("nodeGroups", i, "role", "arn"), obj(obj(g).role).arn]),
+    ...list(c.serviceAccounts).flatMap((s, i) => list(obj(s).managedPolicyArns).map((arn, j): [string, unknown] => [path("serviceAccounts", i, "managedPolicyArns", j), arn])),
+    ...Object.keys(obj(c.addons)).flatMap((name) =>
+      list(obj(obj(obj(c.addons)[name]).role).managedPolicyArns).map((arn, j): [string, unknown] => [path("addons", name, "role", "managedPolicyArns", j), arn]),
+    ),
   ];
   for (const [at, arn] of arns) {
     const arnPartition = isString(arn) ? arn.split(":")[1] : undefined;
@@ -240,15 +245,145 @@ function checkMergedTags(c: Record<string, any>, g: Record<string, any>, path: P
 
 /** No node groups: coredns and every add-on that runs as a Deployment have nowhere to run. */
 /** The IAM roles a cluster creates (by name), with where each is named and what it is for. */
-export function createdRoles(c: Record<string, any>, path: PathOf): { name: string; path: string; kind: "cluster" | "node" }[] {
-  const roles: { name: string; path: string; kind: "cluster" | "node" }[] = [];
+export function createdRoles(c: Record<string, any>, path: PathOf): { name: string; path: string; kind: "cluster" | "node" | "service account" | "add-on" }[] {
+  const roles: { name: string; path: string; kind: "cluster" | "node" | "service account" | "add-on" }[] = [];
   const clusterRole = obj(c.clusterRole).name;
   if (isString(clusterRole)) roles.push({ name: clusterRole, path: path("clusterRole", "name"), kind: "cluster" });
   list(c.nodeGroups).forEach((g, i) => {
     const name = obj(obj(g).role).name;
     if (isString(name)) roles.push({ name, path: path("nodeGroups", i, "role", "name"), kind: "node" });
   });
+  list(c.serviceAccounts).forEach((s, i) => {
+    const name = obj(s).roleName;
+    if (isString(name)) roles.push({ name, path: path("serviceAccounts", i, "roleName"), kind: "service account" });
+  });
+  for (const addon of Object.keys(obj(c.addons))) {
+    const name = obj(obj(obj(c.addons)[addon]).role).roleName;
+    if (isString(name)) roles.push({ name, path: path("addons", addon, "role", "roleName"), kind: "add-on" });
+  }
   return roles;
+}
+
+/** IAM and STS quotas: "Role policy size cannot exceed 10,240 characters" (the inline policies of a role, whitespace not counted). */
+export const INLINE_ROLE_POLICY_MAX = 10_240;
+
+/**
+ * Workload identity (EKS User Guide, "EKS Pod Identity" and "IAM roles for service accounts"): one role per service
+ * account (two associations for one account are refused: EKS CreatePodIdentityAssociation answers
+ * ResourceInUseException), a role that grants something, an inline policy IAM accepts, and add-on roles only for
+ * add-ons the table knows the service account of.
+ */
+function checkWorkloadIdentity(c: Record<string, any>, path: PathOf, found: Found): void {
+  const owners = new Map<string, string>();
+  list(c.serviceAccounts).forEach((raw, i) => {
+    const s = obj(raw);
+    if (!isString(s.namespace) || !isString(s.name)) return;
+    const key = `${s.namespace}/${s.name}`;
+    const first = owners.get(key);
+    if (first) {
+      found.errors.push({
+        path: path("serviceAccounts", i, "name"),
+        value: s.name,
+        rule: `is service account ${s.namespace}/${s.name} again (${first} has it): a service account gets one IAM role (EKS refuses a second Pod Identity association for it; two IRSA roles would both trust it)`,
+        fix: "merge the two entries: one role with all the policies",
+      });
+    } else owners.set(key, path("serviceAccounts", i));
+    if (list(s.managedPolicyArns).length === 0 && s.inlinePolicy === undefined) {
+      found.errors.push({
+        path: path("serviceAccounts", i),
+        value: { namespace: s.namespace, name: s.name },
+        rule: "gives the role no permissions: neither managedPolicyArns nor an inlinePolicy",
+        fix: "name the managed policies the workload needs (managedPolicyArns), or write an inlinePolicy",
+      });
+    }
+    if (s.inlinePolicy !== undefined) checkInlinePolicy(s.inlinePolicy, path("serviceAccounts", i, "inlinePolicy"), found);
+    checkPolicyNames(list(s.managedPolicyArns), (j) => path("serviceAccounts", i, "managedPolicyArns", j), found);
+  });
+  const addons = obj(c.addons);
+  for (const addon of Object.keys(addons)) {
+    const role = obj(addons[addon]).role;
+    if (role === undefined || role === null) continue;
+    const entry = Object.prototype.hasOwnProperty.call(ADDON_VERSIONS, addon) ? ADDON_VERSIONS[addon] : undefined;
+    if (!entry?.serviceAccount || !entry.namespace) {
+      found.errors.push({
+        path: path("addons", addon, "role"),
+        value: role,
+        rule: `asks for a role of ${addon}'s own, but the add-on table (src/config/catalogs/addon-versions.ts) does not know which service account ${addon} runs as`,
+        fix: `leave out role and give ${addon}'s service account a role under serviceAccounts (namespace and name from the add-on's documentation)`,
+      });
+      continue;
+    }
+    if (!entry.needsIamRole) {
+      found.errors.push({
+        path: path("addons", addon, "role"),
+        value: role,
+        rule: `is for ${addon}, which needs no AWS permissions (the add-on table: no IAM role)`,
+        fix: "leave out role",
+      });
+      continue;
+    }
+    if (list(obj(role).managedPolicyArns).length === 0) {
+      found.errors.push({
+        path: path("addons", addon, "role", "managedPolicyArns"),
+        value: obj(role).managedPolicyArns,
+        rule: `is empty, and the add-on table names no AWS managed policy for ${addon}`,
+        fix: `name the policies ${addon}'s documentation asks for`,
+      });
+    }
+    checkPolicyNames(list(obj(role).managedPolicyArns), (j) => path("addons", addon, "role", "managedPolicyArns", j), found);
+    const key = `${entry.namespace}/${entry.serviceAccount}`;
+    const first = owners.get(key);
+    if (first) {
+      found.errors.push({
+        path: path("addons", addon, "role"),
+        value: role,
+        rule: `binds a role to ${key}, ${addon}'s service account, which ${first} gives a role too: a service account gets one IAM role`,
+        fix: `keep one of the two: the add-on's role (with the policies of both) or the serviceAccounts entry`,
+      });
+    } else owners.set(key, path("addons", addon, "role"));
+  }
+}
+
+/**
+ * A role's policy attachments are named after the policies' names (the ARN's last part): two policies of one name
+ * (from two accounts or paths) would take one Terraform name.
+ */
+function checkPolicyNames(arns: unknown[], at: (j: number) => string, found: Found): void {
+  const seen = new Map<string, number>();
+  arns.forEach((arn, j) => {
+    if (!isString(arn)) return;
+    const name = arn.slice(arn.lastIndexOf("/") + 1);
+    const first = seen.get(name);
+    if (first === undefined) seen.set(name, j);
+    else {
+      found.errors.push({
+        path: at(j),
+        value: arn,
+        rule: `is a policy named ${name} again (${at(first)}): a role's policy attachments are named after the policy, so two of one name cannot both be attached`,
+        fix: "attach one of them, or copy one into a policy of another name",
+      });
+    }
+  });
+}
+
+/** An inline IAM policy: a document with a Statement, Version 2012-10-17 (or the legacy 2008-10-17), within IAM's size. */
+function checkInlinePolicy(policy: unknown, at: string, found: Found): void {
+  const doc = obj(policy);
+  if (doc.Statement === undefined) {
+    found.errors.push({ path: at, value: policy, rule: "is not an IAM policy document: it has no Statement", fix: 'write { Version: "2012-10-17", Statement: [ { Effect: Allow, Action: [...], Resource: [...] } ] }' });
+  }
+  if (doc.Version !== undefined && doc.Version !== "2012-10-17" && doc.Version !== "2008-10-17") {
+    found.errors.push({ path: `${at}.Version`, value: doc.Version, rule: "must be 2012-10-17 (IAM policy grammar; 2008-10-17 is the legacy version)", fix: 'write Version: "2012-10-17"' });
+  }
+  const size = JSON.stringify(policy).length;
+  if (size > INLINE_ROLE_POLICY_MAX) {
+    found.errors.push({
+      path: at,
+      value: `${size} characters`,
+      rule: `is ${size} characters as JSON: IAM allows ${INLINE_ROLE_POLICY_MAX} for a role's inline policies (IAM and STS quotas)`,
+      fix: "split it into managed policies (managedPolicyArns), or use wildcards in actions and resources",
+    });
+  }
 }
 
 /**
@@ -265,15 +400,17 @@ function checkRoleNames(c: Record<string, any>, path: PathOf, found: Found): voi
       first.set(role.name.toLowerCase(), role);
       continue;
     }
-    if (seen.name === role.name && seen.kind === role.kind) continue; // node groups sharing one role
+    if (seen.name === role.name && seen.kind === role.kind && role.kind === "node") continue; // node groups sharing one role
+    const sameKind = seen.kind === role.kind;
     found.errors.push({
       path: role.path,
       value: role.name,
-      rule:
-        seen.kind !== role.kind
-          ? `names the ${seen.kind} role ${JSON.stringify(seen.name)} (${seen.path}) for a ${role.kind} role: IAM role names are unique in an account, and one role cannot serve both`
+      rule: !sameKind
+        ? `names the ${seen.kind} role ${JSON.stringify(seen.name)} (${seen.path}) for a ${role.kind} role: IAM role names are unique in an account, and one role cannot serve both`
+        : seen.name === role.name
+          ? `is the name of another ${role.kind} role too (${seen.path}): each gets a role of its own, and IAM role names are unique in an account, so the second CreateRole fails with EntityAlreadyExists`
           : `is ${JSON.stringify(seen.name)} (${seen.path}) in another case: IAM role names are case-insensitive, so the second CreateRole fails with EntityAlreadyExists`,
-      fix: seen.kind !== role.kind ? "give the roles different names" : `write it as ${JSON.stringify(seen.name)} to share that role, or give it another name`,
+      fix: !sameKind || seen.name === role.name ? "give the roles different names" : `write it as ${JSON.stringify(seen.name)} to share that role, or give it another name`,
     });
   }
 }
@@ -304,6 +441,7 @@ export function checkClusterRules(accepted: unknown, given: unknown, at: string)
   checkPartitions(c, path, found);
   checkNoNodeGroups(c, path, found);
   checkRoleNames(c, path, found);
+  checkWorkloadIdentity(c, path, found);
 
   // endpoint
   const endpoint = obj(c.endpoint);

@@ -100,7 +100,9 @@ const serviceCidrCheck: StringCheck = (value) => {
 };
 
 const LABEL_NAME = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+export const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+/** A Kubernetes DNS-1123 label (namespaces): lower-case alphanumerics and -, starting and ending alphanumeric. */
+export const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /** A Kubernetes label (or taint) key: optional DNS-subdomain prefix and `/`, then a name of at most 63 characters. */
 export function labelKeyProblem(key: string, what: "label" | "taint"): { rule: string; fix: string } | undefined {
@@ -371,6 +373,46 @@ export const DEFAULT_NODE_GROUP: NodeGroupSettings = {
   tags: {},
 };
 
+/** How pods get an IAM role: EKS Pod Identity or IAM roles for service accounts (IRSA). */
+export const WORKLOAD_IDENTITIES = ["pod-identity", "irsa"] as const;
+export type WorkloadIdentity = (typeof WORKLOAD_IDENTITIES)[number];
+
+/** IAM policy ARN (IAM User Guide, "IAM ARNs": arn:<partition>:iam::<account or aws>:policy/<path/>name). */
+export const POLICY_ARN = new RegExp(`^${ARN_PARTITION}:iam::(aws|\\d{12}):policy/([\\w+=,.@-]+/)*[\\w+=,.@-]{1,128}$`);
+
+/** A role name to create (IAM API CreateRole RoleName: [\w+=,.@-]+, 1-64). */
+const iamRoleName = (example: string) =>
+  string({
+    description: "Name of the IAM role to create (default: derived from the cluster's name)",
+    pattern: /^[\w+=,.@-]+$/,
+    patternRule: "must be an IAM role name: 1-64 letters, digits or + = , . @ _ -",
+    minLength: 1,
+    maxLength: 64,
+    fix: `e.g. ${example}`,
+  });
+
+/** Managed policies of a role (IAM quotas: at most 20 managed policies attached to a role, 10 by default). */
+const managedPolicyArns = (description: string) =>
+  array(
+    string({
+      description: "ARN of a managed IAM policy",
+      pattern: POLICY_ARN,
+      patternRule: "must be an IAM policy ARN: arn:<partition>:iam::aws or <12-digit account>:policy/<path/>name",
+      fix: "e.g. arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess",
+    }),
+    { description, unique: true, maxItems: 20, why: "IAM attaches at most 20 managed policies to a role (the default quota is 10)" },
+  );
+
+/** An IAM role of an add-on's own, for the service account the add-on table names. */
+export const addonRoleSchema = object(
+  {
+    identity: optional(enumOf(WORKLOAD_IDENTITIES, { description: "How the add-on's pods get the role (default pod-identity)" })),
+    roleName: optional(iamRoleName("payments-vpc-cni")),
+    managedPolicyArns: optional(managedPolicyArns("Managed policies of the role (default: the AWS managed policy the add-on table names)")),
+  },
+  { description: "An IAM role of the add-on's own, bound to the service account the add-on table names (EKS Pod Identity or IRSA)" },
+);
+
 export const addonSchema = object(
   {
     version: string({
@@ -400,9 +442,48 @@ export const addonSchema = object(
       }),
     ),
     preserve: optional(boolean({ description: "Leave the add-on's software running in the cluster when the add-on is deleted (default false)" })),
+    role: optional(addonRoleSchema),
   },
   { description: "One EKS add-on" },
 );
+
+/** A Kubernetes service account whose pods get an IAM role of their own. */
+export const serviceAccountSchema = object(
+  {
+    namespace: string({
+      description: "Kubernetes namespace of the service account",
+      // Kubernetes: a namespace is a DNS-1123 label (lower-case alphanumerics and -, 1-63)
+      pattern: DNS_LABEL,
+      patternRule: "must be a Kubernetes namespace name: lower-case letters, digits and -, starting and ending with a letter or digit (no wildcards)",
+      minLength: 1,
+      maxLength: 63,
+      fix: "e.g. payments",
+    }),
+    name: string({
+      description: "Name of the service account",
+      // Kubernetes: a service account name is a DNS-1123 subdomain (1-253)
+      pattern: DNS_SUBDOMAIN,
+      patternRule: "must be a Kubernetes service account name: a DNS subdomain of lower-case letters, digits, - and . (no wildcards: a trust for a pattern lets every matching account assume the role)",
+      minLength: 1,
+      maxLength: 253,
+      fix: "e.g. orders-api",
+    }),
+    identity: enumOf(WORKLOAD_IDENTITIES, {
+      description: "How pods get the role: pod-identity (EKS Pod Identity; the eks-pod-identity-agent add-on is added when missing) or irsa (IAM roles for service accounts, through the cluster's IAM OIDC provider)",
+    }),
+    roleName: optional(iamRoleName("payments-orders-api")),
+    managedPolicyArns: managedPolicyArns("Managed policies of the role"),
+    inlinePolicy: optional(
+      jsonMap({
+        description: "An IAM policy document (Version, Statement) put on the role as its inline policy `inline`, written as JSON with sorted keys",
+      }),
+    ),
+  },
+  { description: "A Kubernetes service account whose pods get an IAM role of their own" },
+);
+
+/** What a service account given in a file is completed from. */
+export const SERVICE_ACCOUNT_BASE = { identity: "pod-identity", managedPolicyArns: [] } as const;
 
 export const accessPolicyAssociationSchema = object(
   {
@@ -600,6 +681,10 @@ export const clusterSchema = object(
       description: "Managed node groups; each is completed from the default node group",
       itemBase: DEFAULT_NODE_GROUP,
     }),
+    serviceAccounts: array(serviceAccountSchema, {
+      description: "Kubernetes service accounts whose pods get IAM roles of their own (EKS Pod Identity or IRSA)",
+      itemBase: SERVICE_ACCOUNT_BASE,
+    }),
   },
   { description: "One EKS cluster with its roles, add-ons and node groups" },
 );
@@ -613,6 +698,8 @@ export type EndpointSettings = ClusterConfig["endpoint"];
 export type SecretsEncryptionSettings = NonNullable<ClusterConfig["secretsEncryption"]>;
 export type LoggingSettings = ClusterConfig["logging"];
 export type AddonSettings = Infer<typeof addonSchema>;
+export type AddonRoleSettings = Infer<typeof addonRoleSchema>;
+export type ServiceAccountSettings = Infer<typeof serviceAccountSchema>;
 export type ScalingSettings = Infer<typeof scalingSchema>;
 export type UpdateSettings = Infer<typeof updateSchema>;
 export type Taint = Infer<typeof taintSchema>;

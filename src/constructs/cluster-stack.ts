@@ -10,7 +10,10 @@ import { ClusterAccess } from "./cluster/cluster-access";
 import { addonConfigurationJson, AddonProps, ClusterAddons } from "./cluster/cluster-addons";
 import { ClusterLogGroup } from "./cluster/cluster-log-group";
 import { CLUSTER_ROLE_POLICIES, NODE_ROLE_POLICIES } from "../config/defaults";
-import { cdktfMarker, nodeGroupId, nodeRoleId, roleKey, terraformLiteral, terraformLiterals } from "../config/names";
+import { ADDON_VERSIONS } from "../config/catalogs/addon-versions";
+import { addonRoleId, cdktfMarker, nodeGroupId, nodeRoleId, OIDC_PROVIDER_ID, roleKey, serviceAccountRoleId, terraformLiteral, terraformLiterals } from "../config/names";
+import { OidcProvider } from "./identity/oidc-provider";
+import { ServiceAccountRole } from "./identity/service-account-role";
 import { ClusterConfig, RoleReference } from "../config/schema";
 import { ManagedNodeGroup } from "./managed-node-group";
 import { NetworkLookup } from "./network-lookup";
@@ -62,6 +65,12 @@ export class ClusterStack extends ReadableStack {
   public readonly cluster: Cluster;
   public readonly addons: ClusterAddons;
   public readonly nodeGroups: readonly ManagedNodeGroup[];
+  /** The cluster's IAM OIDC provider, when a role uses IRSA. */
+  public readonly oidcProvider?: OidcProvider;
+  /** The roles of `serviceAccounts`, in their order. */
+  public readonly serviceAccountRoles: readonly ServiceAccountRole[];
+  /** The add-ons' own roles, by add-on name. */
+  public readonly addonRoles: Readonly<Record<string, NonNullable<AddonProps["role"]>>>;
 
   constructor(scope: Construct, given: ClusterConfig, options: ClusterStackOptions = {}) {
     super(scope, given.name);
@@ -125,15 +134,62 @@ export class ClusterStack extends ReadableStack {
     const replaceWithCluster = this.cluster.replacementTrigger;
     new ClusterAccess(this, "access", { clusterName: this.cluster.name, entries: config.access.entries, partition, tags: config.tags, replaceWithCluster });
 
+    // Workload identity: the OIDC provider (when a role uses IRSA), the service accounts' roles, the add-ons' roles.
+    const usesIrsa = config.serviceAccounts.some((s) => s.identity === "irsa") || Object.values(config.addons).some((a) => a.role?.identity === "irsa");
+    this.oidcProvider = usesIrsa
+      ? new OidcProvider(this, OIDC_PROVIDER_ID, { issuerUrl: this.cluster.resource.identity.get(0).oidc.get(0).issuer, tags: config.tags })
+      : undefined;
+    this.serviceAccountRoles = config.serviceAccounts.map((s, i) => {
+      const inline = given.serviceAccounts[i]?.inlinePolicy;
+      return new ServiceAccountRole(this, serviceAccountRoleId(s.namespace, s.name), {
+        namespace: s.namespace,
+        serviceAccount: s.name,
+        identity: s.identity,
+        roleName: s.roleName ?? "",
+        managedPolicyArns: s.managedPolicyArns,
+        inlinePolicy: inline === undefined ? undefined : terraformLiteral(addonConfigurationJson(inline)),
+        clusterName: this.cluster.name,
+        oidcProvider: this.oidcProvider,
+        tags: config.tags,
+        replaceWithCluster,
+      });
+    });
+    const addonRoles = Object.create(null) as Record<string, NonNullable<AddonProps["role"]>>;
+    for (const [name, settings] of Object.entries(config.addons)) {
+      const role = settings.role;
+      const entry = Object.prototype.hasOwnProperty.call(ADDON_VERSIONS, name) ? ADDON_VERSIONS[name] : undefined;
+      if (!role || !entry?.serviceAccount || !entry.namespace) continue;
+      const identity = role.identity ?? "pod-identity";
+      addonRoles[name] = {
+        identity,
+        serviceAccount: entry.serviceAccount,
+        role: new ServiceAccountRole(this, addonRoleId(name), {
+          namespace: entry.namespace,
+          serviceAccount: entry.serviceAccount,
+          identity,
+          roleName: role.roleName ?? "",
+          managedPolicyArns: role.managedPolicyArns ?? [],
+          clusterName: this.cluster.name,
+          oidcProvider: this.oidcProvider,
+          // The add-on binds the role itself (its pod_identity_association block, or service_account_role_arn).
+          associate: false,
+          tags: config.tags,
+        }),
+      };
+    }
+    this.addonRoles = addonRoles;
+
     this.addons = new ClusterAddons(this, "addons", {
       clusterName: this.cluster.name,
       kubernetesVersion: config.kubernetesVersion,
-      addons: addonProps(config, given),
+      addons: addonProps(config, given, addonRoles),
       tags: config.tags,
       replaceWithCluster,
     });
 
-    // Node groups naming the same role share it: IAM role names are unique in an account.
+    // Node groups naming the same role share it: IAM role names are unique in an account. With a role of its own
+    // for vpc-cni, the CNI policy stays off the node role (EKS best practices: least privilege for the CNI).
+    const nodeRolePolicies = addonRoles["vpc-cni"] ? NODE_ROLE_POLICIES.filter((p) => p !== "AmazonEKS_CNI_Policy") : NODE_ROLE_POLICIES;
     const nodeRoles = new Map<string, ServiceRole>();
     const nodeRole = (ref: RoleReference): ServiceRole => {
       const key = roleKey(ref);
@@ -142,7 +198,7 @@ export class ClusterStack extends ReadableStack {
         role = new ServiceRole(this, nodeRoleId(ref), {
           role: ref,
           servicePrincipal: "ec2.amazonaws.com",
-          managedPolicyNames: NODE_ROLE_POLICIES,
+          managedPolicyNames: nodeRolePolicies,
           partition,
           tags: config.tags,
         });
@@ -215,6 +271,21 @@ export class ClusterStack extends ReadableStack {
       "Status of each managed node group, by node group name.",
       Object.fromEntries(this.nodeGroups.map((g) => [g.name, g.resource.status])),
     );
+    if (this.oidcProvider) output("oidc_provider_arn", "ARN of the cluster's IAM OIDC provider, which IRSA roles trust.", this.oidcProvider.arn);
+    if (this.serviceAccountRoles.length > 0) {
+      output(
+        "service_account_role_arns",
+        "ARN of each service account's IAM role, by <namespace>/<name>.",
+        Object.fromEntries(config.serviceAccounts.map((s, i) => [`${s.namespace}/${s.name}`, this.serviceAccountRoles[i].roleArn])),
+      );
+    }
+    if (Object.keys(this.addonRoles).length > 0) {
+      output(
+        "addon_role_arns",
+        "ARN of each add-on's own IAM role, by add-on name.",
+        Object.fromEntries(Object.entries(this.addonRoles).map(([name, r]) => [name, r.role.roleArn])),
+      );
+    }
     output(
       "kubeconfig_command",
       "Command that adds the cluster to your kubeconfig, so kubectl can reach it.",
@@ -227,12 +298,16 @@ export class ClusterStack extends ReadableStack {
  * The add-ons' props: the settings as Terraform strings, each configuration written as JSON text from the map as
  * given (its own escapes would not survive JSON's), then made a Terraform literal as a whole.
  */
-function addonProps(config: ClusterConfig, given: ClusterConfig): Record<string, AddonProps> {
+function addonProps(config: ClusterConfig, given: ClusterConfig, roles: Readonly<Record<string, NonNullable<AddonProps["role"]>>>): Record<string, AddonProps> {
   const out = Object.create(null) as Record<string, AddonProps>;
   for (const name of Object.keys(config.addons)) {
-    const { configurationValues: _escaped, ...settings } = config.addons[name];
+    const { configurationValues: _escaped, role: _role, ...settings } = config.addons[name];
     const values = Object.prototype.hasOwnProperty.call(given.addons, name) ? given.addons[name]?.configurationValues : undefined;
-    out[name] = { ...settings, ...(values !== undefined ? { configurationValues: terraformLiteral(addonConfigurationJson(values)) } : {}) };
+    out[name] = {
+      ...settings,
+      ...(values !== undefined ? { configurationValues: terraformLiteral(addonConfigurationJson(values)) } : {}),
+      ...(roles[name] ? { role: roles[name] } : {}),
+    };
   }
   return out;
 }

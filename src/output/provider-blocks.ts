@@ -24,6 +24,8 @@ export const RESOURCE_BLOCKS: BlockTable = {
   aws_eks_addon: { "pod_identity_association": "set", "timeouts": "single" },
   aws_eks_cluster: { "access_config": "list", "compute_config": "list", "encryption_config": "list", "encryption_config.provider": "list", "kubernetes_network_config": "list", "kubernetes_network_config.elastic_load_balancing": "list", "outpost_config": "list", "outpost_config.control_plane_placement": "list", "remote_network_config": "list", "remote_network_config.remote_node_networks": "list", "remote_network_config.remote_pod_networks": "list", "storage_config": "list", "storage_config.block_storage": "list", "timeouts": "single", "upgrade_policy": "list", "vpc_config": "list", "zonal_shift_config": "list" },
   aws_eks_node_group: { "launch_template": "list", "node_repair_config": "list", "remote_access": "list", "scaling_config": "list", "taint": "set", "timeouts": "single", "update_config": "list" },
+  aws_eks_pod_identity_association: {},
+  aws_iam_openid_connect_provider: {},
   aws_iam_role: { "inline_policy": "set" },
   aws_iam_role_policy: {},
   aws_iam_role_policy_attachment: {},

@@ -89,6 +89,31 @@ export const IMPACTS: Readonly<Record<string, Impact>> = {
     destroyed: "The principal loses this access policy's permissions.",
     safer: "Make sure another administrator keeps access while it changes.",
   },
+  aws_iam_openid_connect_provider: {
+    replaced:
+      "IAM forgets the cluster's OIDC issuer from the delete until the create: every IRSA role trusts this provider's " +
+      "ARN, so pods using IRSA fail to get AWS credentials (AssumeRoleWithWebIdentity is refused) until the new " +
+      "provider exists. With the same URL the new provider has the same ARN and the trusts work again; a new URL is " +
+      "a new ARN, and every IRSA trust policy must name it.",
+    destroyed:
+      "Every IRSA role trusting this provider stops working: pods using IRSA get no AWS credentials when theirs " +
+      "expire or they restart.",
+    safer:
+      "Keep the issuer URL as it is: it changes only with the cluster. Change the audiences (client_id_list) or " +
+      "thumbprints in place; move workloads to EKS Pod Identity before removing the provider.",
+  },
+  aws_eks_pod_identity_association: {
+    replaced:
+      "EKS cannot move an association to another cluster, namespace or service account: it is deleted and created " +
+      "again. Pods of that service account get no credentials from the delete until the create, and only pods " +
+      "started after the new association get its role: running pods keep the old credentials until they expire or " +
+      "the pods restart.",
+    destroyed:
+      "New pods of that service account get no AWS credentials; running pods lose them when theirs expire.",
+    safer:
+      "Change the role's policies (or role_arn, an in-place update) instead of the association; after a change, " +
+      "restart the pods of that service account (`kubectl rollout restart`).",
+  },
   aws_cloudwatch_log_group: {
     replaced: "The log group is deleted with every control-plane log it stored; the new one starts empty.",
     destroyed: "The control-plane logs stored in it are deleted.",
@@ -125,4 +150,7 @@ export const SOURCES: readonly string[] = [
   "https://docs.aws.amazon.com/eks/latest/userguide/managed-node-update-behavior.html",
   "https://docs.aws.amazon.com/eks/latest/APIReference/API_DeleteAddon.html",
   "https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys.html",
+  "https://docs.aws.amazon.com/eks/latest/userguide/enable-iam-roles-for-service-accounts.html",
+  "https://docs.aws.amazon.com/eks/latest/userguide/pod-id-association.html",
+  "https://docs.aws.amazon.com/eks/latest/APIReference/API_UpdatePodIdentityAssociation.html",
 ];

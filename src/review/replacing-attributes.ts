@@ -2,14 +2,16 @@
  * Attributes whose change makes Terraform replace (destroy and re-create) the resource, for the resource types
  * this project generates, as the hashicorp/aws provider 5.100.0 decides it.
  *
- * Scope: schema `ForceNew: true`, plugin-framework `RequiresReplace()` plan modifiers (none of these types uses
- * them: all 12 are terraform-plugin-sdk/v2 resources in 5.100.0) and `CustomizeDiff` functions that call
- * `ForceNew` conditionally (only aws_eks_cluster has such, marked with `when`).
+ * Scope: schema `ForceNew: true`, plugin-framework `RequiresReplace()` plan modifiers (only
+ * aws_eks_pod_identity_association uses them: it is the one plugin-framework resource here; the other 13 types are
+ * terraform-plugin-sdk/v2 resources in 5.100.0) and `CustomizeDiff` functions that call `ForceNew` conditionally
+ * (only aws_eks_cluster has such, marked with `when`).
  *
  * How derived (2026-12-01):
  * 1. Read the resource sources (internal/service/eks/{cluster,node_group,addon,access_entry,access_policy_association}.go,
  *    internal/service/iam/{role,role_policy_attachment,role_policy}.go, internal/service/ec2/ec2_launch_template.go,
- *    internal/service/logs/group.go, internal/service/kms/{key,alias}.go) from an index of
+ *    internal/service/logs/group.go, internal/service/kms/{key,alias}.go, and (added later the same day)
+ *    internal/service/eks/pod_identity_association.go, internal/service/iam/openid_connect_provider.go) from an index of
  *    hashicorp/terraform-provider-aws. The v5.100.0 tag itself could not be checked out (the repository snapshot is
  *    over the size limit), so the stored copies come from assorted commits near, before and after 5.100.0.
  * 2. Every attribute of every type (schemas from `terraform providers schema -json`) was then checked against the
@@ -36,6 +38,10 @@
  * - aws_eks_addon: addon_version, configuration_values, service_account_role_arn, pod_identity_association,
  *   resolve_conflicts*, preserve, tags.
  * - aws_eks_access_entry: kubernetes_groups, user_name, tags.
+ * - aws_eks_pod_identity_association: role_arn (UpdatePodIdentityAssociation: pods already running keep their
+ *   credentials until they restart), tags (also removing them).
+ * - aws_iam_openid_connect_provider: client_id_list, thumbprint_list (removing it changes nothing: Optional+Computed),
+ *   tags. A url that differs from the state only by the `https://` prefix plans no change (a diff suppression).
  * - aws_iam_role: assume_role_policy, description, max_session_duration, permissions_boundary, inline_policy,
  *   managed_policy_arns, force_detach_policies, tags.
  * - aws_iam_role_policy: policy.
@@ -138,6 +144,15 @@ export const REPLACING_ATTRIBUTES: Readonly<Record<string, readonly ReplacingAtt
     { path: "remote_access.ec2_ssh_key", source: "internal/service/eks/node_group.go: ForceNew" },
     { path: "remote_access.source_security_group_ids", source: "internal/service/eks/node_group.go: ForceNew", set: true },
     { path: "subnet_ids", source: "internal/service/eks/node_group.go: ForceNew", set: true },
+  ],
+  aws_eks_pod_identity_association: [
+    { path: "cluster_name", source: "internal/service/eks/pod_identity_association.go: RequiresReplace" },
+    { path: "namespace", source: "internal/service/eks/pod_identity_association.go: RequiresReplace" },
+    { path: "service_account", source: "internal/service/eks/pod_identity_association.go: RequiresReplace" },
+  ],
+  aws_iam_openid_connect_provider: [
+    /** The provider's ARN is built from the URL (without `https://`): a new URL is a new ARN. */
+    { path: "url", source: "internal/service/iam/openid_connect_provider.go: ForceNew" },
   ],
   aws_iam_role: [
     { path: "name", source: "internal/service/iam/role.go: ForceNew", computed: true },

@@ -8,16 +8,23 @@ import { AddonSettings } from "../../config/schema";
 import { allowAnyChildId } from "../readable-stack";
 import { lifecycleOf } from "../managed-node-group";
 import { tagsArgument } from "../tags";
+import { ServiceAccountRole, WorkloadIdentity } from "../identity/service-account-role";
 
 export { ADDONS_BEFORE_NODES };
 
 /** One add-on: its settings as in the config file, with its configuration already written as JSON text. */
-export interface AddonProps extends Omit<AddonSettings, "configurationValues"> {
+export interface AddonProps extends Omit<AddonSettings, "configurationValues" | "role"> {
   /**
    * The add-on's configuration as JSON text, a Terraform string (`addonConfigurationJson`, then `terraformLiteral`).
    * @default - none: the add-on's defaults
    */
   readonly configurationValues?: string;
+  /**
+   * The add-on's own IAM role for its service account: bound through EKS Pod Identity (`pod_identity_association`) or
+   * IRSA (`service_account_role_arn`). The add-on waits for the role's policies.
+   * @default - none: the add-on's pods use the node role
+   */
+  readonly role?: { readonly role: ServiceAccountRole; readonly identity: WorkloadIdentity; readonly serviceAccount: string };
 }
 
 /**
@@ -80,6 +87,10 @@ export class ClusterAddons extends Construct {
         addonName: name,
         addonVersion: this.addonVersion(name, settings.version, props.kubernetesVersion),
         configurationValues: settings.configurationValues,
+        serviceAccountRoleArn: settings.role?.identity === "irsa" ? settings.role.role.roleArn : undefined,
+        podIdentityAssociation:
+          settings.role?.identity === "pod-identity" ? [{ roleArn: settings.role.role.roleArn, serviceAccount: settings.role.serviceAccount }] : undefined,
+        dependsOn: settings.role ? [...settings.role.role.dependables] : undefined,
         resolveConflictsOnCreate: settings.resolveConflictsOnCreate ?? "OVERWRITE",
         resolveConflictsOnUpdate: settings.resolveConflictsOnUpdate ?? "OVERWRITE",
         preserve: settings.preserve,
