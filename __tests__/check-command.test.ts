@@ -16,9 +16,9 @@ describe("npm run check (node dist/check.js) through the real entry point", () =
   it("GIVEN the walk-through default THEN it exits 1 listing each finding with its ids and fix, and writes nothing", () => {
     const run = runCheck(dir);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^simple-bank: 5 open findings, 0 waived\n  CRITICAL CKV_AWS_39 \/ AVD-AWS-0040  aws_eks_cluster.cluster\n/);
+    expect(run.stderr).toMatch(/^simple-bank: 6 open findings, 0 waived\n  CRITICAL CKV_AWS_39 \/ AVD-AWS-0040  aws_eks_cluster.cluster\n/);
     expect(run.stderr).toMatch(/fix: endpoint: \{ access: private \}/);
-    expect(run.stderr.trimEnd().split("\n").pop()).toMatch(/^check failed: 5 open findings/);
+    expect(run.stderr.trimEnd().split("\n").pop()).toMatch(/^check failed: 6 open findings/);
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 

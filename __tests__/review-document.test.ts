@@ -25,7 +25,7 @@ describe("REVIEW.md of the walk-through default", () => {
       "",
       "Generated with `main.tf` in this folder from the cluster's configuration; do not edit. Region `us-east-1`, Kubernetes `1.35`, 1 node group, 3 add-ons.",
       "",
-      "**Security: 5 open findings, 0 waived.** `npm run check` fails until each is fixed or waived in the configuration.",
+      "**Security: 6 open findings, 0 waived.** `npm run check` fails until each is fixed or waived in the configuration.",
     ]);
   });
 
@@ -81,7 +81,7 @@ describe("REVIEW.md of the walk-through default", () => {
 
   it("WHEN a finding is waived THEN it moves to the waived list with its reason", () => {
     const waived = review(undefined, [{ rule: "CKV_AWS_39", reason: "public endpoint needed by the CI service" }]);
-    expect(waived).toContain("**Security: 4 open findings, 1 waived.**");
+    expect(waived).toContain("**Security: 5 open findings, 1 waived.**");
     expect(waived).toContain(row("CKV_AWS_39, AVD-AWS-0040", "`aws_eks_cluster.cluster`", "Public Kubernetes API endpoint enabled", "public endpoint needed by the CI service"));
   });
 });
@@ -92,6 +92,18 @@ describe("REVIEW.md of examples/hardened.yaml", () => {
   it("THEN it has no open finding", () => {
     expect(doc).toContain("**Security: 0 open findings, 0 waived.** `npm run check` passes.");
     expect(doc).toContain("## Security findings\n\nComputed from the Terraform that will be applied. Each names the Checkov / Trivy rules to cross-check with.\n\nNone.");
+  });
+
+  it("THEN who may assume each role is listed: the nodes without the CNI policy, vpc-cni's own role through Pod Identity", () => {
+    expect(doc).toContain("## IAM roles: who may assume what");
+    expect(doc).toContain(row("`simple-bank-hardened-eks-node` (created)", "ec2.amazonaws.com", "AmazonEKSWorkerNodePolicy, AmazonEC2ContainerRegistryReadOnly"));
+    expect(doc).toContain(
+      row(
+        "`simple-bank-hardened-vpc-cni` (created)",
+        "pods of service account `kube-system/aws-node`, through EKS Pod Identity (pods.eks.amazonaws.com: sts:AssumeRole, sts:TagSession), for add-on `vpc-cni`",
+        "AmazonEKS_CNI_Policy",
+      ),
+    );
   });
 
   it("THEN the settings it chose are marked as from the config", () => {

@@ -122,6 +122,20 @@ export function findingsOf(tf: Json, waivers: readonly Waiver[] = [], date = tod
   for (const [name, role] of resources("aws_iam_role")) {
     const wide = wideTrust(role.assume_role_policy);
     if (wide.length > 0) found.push({ rule: rule("trust-wildcard"), address: `aws_iam_role.${name}`, detail: `assume_role_policy trusts ${wide.join(", ")}` });
+    // A web-identity trust (literal JSON, or a jsonencode() expression) that never names the issuer's :sub
+    const trust = typeof role.assume_role_policy === "string" ? role.assume_role_policy : "";
+    if (trust.includes("sts:AssumeRoleWithWebIdentity") && !trust.includes(":sub")) {
+      found.push({ rule: rule("irsa-trust-without-sub"), address: `aws_iam_role.${name}`, detail: "assume_role_policy allows sts:AssumeRoleWithWebIdentity without a condition on <issuer>:sub" });
+    }
+  }
+
+  // The CNI policy on a role the nodes assume (trusted by ec2.amazonaws.com)
+  for (const [name, attachment] of resources("aws_iam_role_policy_attachment")) {
+    if (typeof attachment.policy_arn !== "string" || !attachment.policy_arn.endsWith(":policy/AmazonEKS_CNI_Policy")) continue;
+    const role = referenced(tf, "aws_iam_role", attachment.role);
+    if (typeof role?.assume_role_policy === "string" && role.assume_role_policy.includes("ec2.amazonaws.com")) {
+      found.push({ rule: rule("cni-policy-on-node-role"), address: `aws_iam_role_policy_attachment.${name}`, detail: "every pod that can reach the node's credentials gets the CNI's ENI and IP permissions" });
+    }
   }
 
   const order: Severity[] = ["CRITICAL", "HIGH", "MEDIUM", "LOW"];

@@ -2,6 +2,7 @@
  * REVIEW.md: what a reviewer of a cluster's Terraform needs on one page. Settings come from the configuration
  * (with where each came from); findings, data sources and outputs come from the synthesized Terraform.
  */
+import { ADDON_VERSIONS } from "../config/catalogs/addon-versions";
 import { ADDONS_BEFORE_NODES, CLUSTER_ROLE_POLICIES, NODE_ROLE_POLICIES } from "../config/defaults";
 import { instanceSpecs, podLimit } from "../config/instance-types";
 import { ClusterConfig, RoleReference, roleKey } from "../config/schema";
@@ -174,14 +175,29 @@ export function reviewDocument(input: ReviewInput): string {
   const roleRows: string[][] = [];
   if (c.clusterRole.name) roleRows.push([roleName(c.clusterRole), "eks.amazonaws.com", CLUSTER_ROLE_POLICIES.join(", ") + (c.secretsEncryption ? "; inline EKSSecretsEncryption (use of the secrets key)" : "")]);
   else roleRows.push([roleName(c.clusterRole), "managed outside this project", "managed outside this project"]);
+  // With a role of its own for vpc-cni the CNI policy is not on the node role.
+  const nodePolicies = c.addons["vpc-cni"]?.role ? NODE_ROLE_POLICIES.filter((p) => p !== "AmazonEKS_CNI_Policy") : NODE_ROLE_POLICIES;
   const seen = new Set<string>();
   for (const g of c.nodeGroups) {
     const key = roleKey(g.role);
     if (seen.has(key)) continue;
     seen.add(key);
-    roleRows.push(g.role.name ? [roleName(g.role), "ec2.amazonaws.com", NODE_ROLE_POLICIES.join(", ")] : [roleName(g.role), "managed outside this project", "managed outside this project"]);
+    roleRows.push(g.role.name ? [roleName(g.role), "ec2.amazonaws.com", nodePolicies.join(", ")] : [roleName(g.role), "managed outside this project", "managed outside this project"]);
   }
-  out.push("## IAM roles", "", table(["role", "trusted service (sts:AssumeRole)", "policies"], roleRows), "");
+  const policyNames = (arns: readonly string[]) => arns.map((arn) => arn.slice(arn.lastIndexOf("/") + 1));
+  const trustOf = (identity: string, namespace: string, name: string) =>
+    identity === "irsa"
+      ? `pods of service account ${code(`${namespace}/${name}`)}, through the cluster's OIDC provider (IRSA: sts:AssumeRoleWithWebIdentity, :sub and :aud conditions)`
+      : `pods of service account ${code(`${namespace}/${name}`)}, through EKS Pod Identity (pods.eks.amazonaws.com: sts:AssumeRole, sts:TagSession)`;
+  for (const s of c.serviceAccounts) {
+    roleRows.push([`${code(s.roleName ?? "")} (created)`, trustOf(s.identity, s.namespace, s.name), [...policyNames(s.managedPolicyArns), ...(s.inlinePolicy ? ["inline policy `inline`"] : [])].join(", ")]);
+  }
+  for (const [addon, a] of Object.entries(c.addons)) {
+    const entry = Object.prototype.hasOwnProperty.call(ADDON_VERSIONS, addon) ? ADDON_VERSIONS[addon] : undefined;
+    if (!a.role || !entry?.serviceAccount || !entry.namespace) continue;
+    roleRows.push([`${code(a.role.roleName ?? "")} (created)`, `${trustOf(a.role.identity ?? "pod-identity", entry.namespace, entry.serviceAccount)}, for add-on ${code(addon)}`, policyNames(a.role.managedPolicyArns ?? []).join(", ")]);
+  }
+  out.push("## IAM roles: who may assume what", "", table(["role", "who may assume it", "policies"], roleRows), "");
 
   const data = Object.entries(tf.data ?? {}).flatMap(([type, byName]) => Object.keys(byName as object).map((name) => [code(`data.${type}.${name}`), DATA_SOURCES[type] ?? type]));
   out.push("## Read at plan time", "", "These data sources are read from AWS when Terraform plans:", "", table(["data source", "what it reads"], data), "");

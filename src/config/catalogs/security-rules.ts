@@ -66,6 +66,24 @@ export const SECURITY_RULES: readonly SecurityRule[] = [
     fix: "clusterRole / nodeGroups[].role: { name } (a role trusted by one service), or fix the given role's trust policy",
   },
   {
+    // EKS Best Practices Guide (Networking, "Use IRSA for the CNI" / Security, "Restrict access to the instance
+    // profile"): the CNI's permissions belong to its service account, not to every pod that can reach the node role.
+    key: "cni-policy-on-node-role",
+    ids: ["EKS_CNI_POLICY_ON_NODE_ROLE"],
+    severity: "MEDIUM",
+    title: "The VPC CNI's policy (AmazonEKS_CNI_Policy) is on the node role",
+    fix: "addons.vpc-cni.role: {} (a role of the CNI's own, through Pod Identity or IRSA)",
+  },
+  {
+    // EKS User Guide "Assign IAM roles to Kubernetes service accounts": the trust's StringEquals on <issuer>:sub binds
+    // the role to one service account; without it any service account of the cluster can assume the role.
+    key: "irsa-trust-without-sub",
+    ids: ["EKS_IRSA_TRUST_WITHOUT_SUB"],
+    severity: "HIGH",
+    title: "A web-identity trust without a :sub condition (any service account of the cluster may assume the role)",
+    fix: "serviceAccounts[]: { namespace, name, identity: irsa } (a trust bound to one service account)",
+  },
+  {
     key: "kubernetes-version",
     ids: ["EKS_VERSION_SUPPORT"],
     severity: "HIGH",
