@@ -53,6 +53,27 @@ function withoutTriggers(stack: string): string {
 }
 
 /** Both stacks of an edit, and the edited configuration (for the synth-time warnings). */
+/** A service account for the edits, and the offline config with service accounts (and the Pod Identity agent, pinned). */
+const ORDERS = {
+  namespace: "orders",
+  name: "orders-api",
+  identity: "pod-identity" as const,
+  roleName: "simple-bank-orders-orders-api",
+  managedPolicyArns: ["arn:aws:iam::aws:policy/AmazonDynamoDBReadOnlyAccess"] as readonly string[],
+};
+const withAccounts = (serviceAccounts: ClusterConfig["serviceAccounts"]): ClusterConfig =>
+  offlineClusterConfig({ serviceAccounts, addons: { ...offlineClusterConfig().addons, "eks-pod-identity-agent": { version: "v1.3.10-eksbuild.2" } } });
+
+/** Service accounts of both kinds, and vpc-cni with its own role. */
+const IDENTITY = offlineClusterConfig({
+  serviceAccounts: [ORDERS, { ...ORDERS, name: "worker", identity: "irsa", roleName: "simple-bank-orders-worker" }],
+  addons: {
+    ...offlineClusterConfig().addons,
+    "vpc-cni": { ...offlineClusterConfig().addons["vpc-cni"], role: { identity: "pod-identity", roleName: "simple-bank-vpc-cni", managedPolicyArns: ["arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy"] } },
+    "eks-pod-identity-agent": { version: "v1.3.10-eksbuild.2" },
+  },
+});
+
 /** An access entry for the edits: platform admins with cluster admin. */
 const ADMINS = { principalArn: "arn:aws:iam::111122223333:role/platform-admins", policies: [{ policy: "AmazonEKSClusterAdminPolicy" }] } as ClusterConfig["access"]["entries"][number];
 
@@ -103,6 +124,14 @@ const EDITS = {
     offlineClusterConfig({ kubernetesVersion: "1.34", addons: { ...base.addons, "kube-proxy": { version: "v1.34.1-eksbuild.2" } } }),
     base,
   ),
+  // Workload identity
+  noEditIdentity: edit(IDENTITY, IDENTITY),
+  accountAdded: edit(base, withAccounts([ORDERS])),
+  accountToIrsa: edit(withAccounts([ORDERS]), withAccounts([{ ...ORDERS, identity: "irsa" }])),
+  accountRenamed: edit(withAccounts([ORDERS]), withAccounts([{ ...ORDERS, name: "orders-api-v2" }])),
+  accountPolicyAdded: edit(withAccounts([ORDERS]), withAccounts([{ ...ORDERS, managedPolicyArns: [...ORDERS.managedPolicyArns, "arn:aws:iam::aws:policy/AmazonSQSReadOnlyAccess"] }])),
+  accountRemoved: edit(withAccounts([ORDERS]), base),
+  cniRole: edit(base, offlineClusterConfig({ addons: { ...base.addons, "vpc-cni": { ...base.addons["vpc-cni"], role: { identity: "pod-identity", roleName: "simple-bank-vpc-cni", managedPolicyArns: ["arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy"] } }, "eks-pod-identity-agent": { version: "v1.3.10-eksbuild.2" } } })),
   // A cluster deployed before what lives in it was replaced with it (no replace_triggered_by), synthesized again
   triggersAdded: { ...edit(base, base), before: withoutTriggers(synthCluster(base)) },
 };
@@ -143,6 +172,30 @@ describeWithTerraform("terraform-plans", (terraform) => {
       const plan = plans.noEditRich;
       expect(plan.resource_changes.map((rc) => rc.address)).toEqual(expect.arrayContaining([LAUNCH_TEMPLATE, "aws_cloudwatch_log_group.cluster_logs"]));
       expect(changes(plan)).toEqual({});
+    });
+
+    it("THEN so is a cluster with Pod Identity and IRSA service accounts and an add-on role (OIDC provider, associations)", () => {
+      const plan = plans.noEditIdentity;
+      expect(plan.resource_changes.map((rc) => rc.address)).toEqual(
+        expect.arrayContaining(["aws_iam_openid_connect_provider.oidc_provider", "aws_eks_pod_identity_association.service_account_orders_orders-api_association", "aws_iam_role.addon_role_vpc-cni"]),
+      );
+      // The one difference is the state's, not the configuration's: the IRSA trust is jsonencode() of the provider's
+      // ARN and URL, unknown at create, which the offline state fills with a placeholder: an update of it alone.
+      expect(changes(plan)).toEqual({ "aws_iam_role.service_account_orders_worker": "update" });
+      const role = change(plan, "aws_iam_role.service_account_orders_worker").change;
+      const differing = Object.keys(role.after ?? {}).filter((k) => JSON.stringify(role.after?.[k]) !== JSON.stringify(role.before?.[k]));
+      expect(differing).toEqual(["assume_role_policy"]);
+      // and what Terraform computes for it is the trust condition by condition
+      const trust = JSON.parse(role.after!.assume_role_policy);
+      const issuer = "oidc.eks.us-east-1.amazonaws.com/id/";
+      expect(trust.Statement).toHaveLength(1);
+      expect(trust.Statement[0]).toMatchObject({ Effect: "Allow", Action: "sts:AssumeRoleWithWebIdentity", Principal: { Federated: expect.stringMatching(/^arn:aws:/) } });
+      const conditions = Object.entries(trust.Statement[0].Condition.StringEquals);
+      // (jsonencode writes keys sorted: :aud before :sub)
+      expect(conditions).toEqual([
+        [expect.stringMatching(new RegExp(`^${issuer.replace(/[./]/g, "\\$&")}[0-9A-F]+:aud$`)), "sts.amazonaws.com"],
+        [expect.stringMatching(new RegExp(`^${issuer.replace(/[./]/g, "\\$&")}[0-9A-F]+:sub$`)), "system:serviceaccount:orders:worker"],
+      ]);
     });
   });
 
@@ -248,7 +301,7 @@ describeWithTerraform("terraform-plans", (terraform) => {
 
   describe("GIVEN every edit above", () => {
     // (ignore_changes, like the triggers, is configuration only: it changes no plan by itself)
-    const UNCHANGED = ["noEdit", "noEditRich", "triggersAdded", "ignoreDesired"];
+    const UNCHANGED = ["noEdit", "noEditRich", "noEditIdentity", "triggersAdded", "ignoreDesired"];
     it.each((Object.keys(EDITS) as (keyof typeof EDITS)[]).filter((name) => !UNCHANGED.includes(name)))("%s: the plan changes something (the edit is real)", (name) => {
       expect(Object.keys(changes(plans[name])).length).toBeGreaterThan(0);
     });
@@ -304,7 +357,7 @@ describeWithTerraform("terraform-plans", (terraform) => {
   });
 
   describe("GIVEN every edit's real plan WHEN npm run plan-review reads it", () => {
-    const SAFE = ["noEdit", "noEditRich", "desiredSize", "tags", "triggersAdded"];
+    const SAFE = ["noEdit", "noEditRich", "noEditIdentity", "desiredSize", "tags", "triggersAdded"];
 
     it.each(SAFE)("%s: exit 0, nothing replaced or destroyed", (name) => {
       const review = reviewPlan(JSON.parse(JSON.stringify(plans[name as keyof typeof EDITS])));

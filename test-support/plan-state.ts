@@ -468,6 +468,10 @@ function plausible(rc: ResourceChange, at: PathStep[]): unknown {
   if (rc.type === "aws_eks_cluster" && at.join(".") === "identity.0.oidc.0.issuer") {
     return `https://oidc.eks.us-east-1.amazonaws.com/id/${hex(localAddress(rc), 32).toUpperCase()}`;
   }
+  // The whole block unknown (a create plan): the same issuer, inside its structure
+  if (rc.type === "aws_eks_cluster" && at.join(".") === "identity") {
+    return [{ oidc: [{ issuer: `https://oidc.eks.us-east-1.amazonaws.com/id/${hex(localAddress(rc), 32).toUpperCase()}` }] }];
+  }
   if (rc.type === "aws_eks_cluster" && top === "upgrade_policy") return [{ support_type: "EXTENDED" }];
   if ((rc.type === "aws_eks_cluster" || rc.type === "aws_eks_node_group") && top === "status") return "ACTIVE";
   if (rc.type === "aws_launch_template" && (top === "latest_version" || top === "default_version")) return 1;

@@ -300,6 +300,8 @@ function roleKind(change: Change): string {
   const services = trustedServices(change);
   if (services.includes("eks.amazonaws.com")) return "cluster role";
   if (services.includes("ec2.amazonaws.com")) return "node role";
+  if (services.includes("pods.eks.amazonaws.com")) return "Pod Identity role";
+  if ((attribute(change, "assume_role_policy") ?? "").includes("sts:AssumeRoleWithWebIdentity")) return "IRSA role";
   const name = change.address.split(".").pop() ?? "";
   if (name.startsWith("cluster_role")) return "cluster role";
   if (name.startsWith("node_role")) return "node role";
@@ -350,6 +352,13 @@ function describe(change: Change): string {
       return named(attribute(change, "description"), "the KMS key");
     case "aws_kms_alias":
       return named(attribute(change, "name"), "the KMS alias");
+    case "aws_iam_openid_connect_provider":
+      return named(attribute(change, "url"), "the IAM OIDC provider");
+    case "aws_eks_pod_identity_association": {
+      const namespace = attribute(change, "namespace");
+      const account = attribute(change, "service_account");
+      return `the Pod Identity association of ${named(namespace && account ? `${namespace}/${account}` : undefined, "service account")}${ofCluster(change)}`;
+    }
     default:
       return `${codeSpan(change.type)} resource`;
   }
@@ -390,6 +399,8 @@ function ownerKey(change: Change): string | undefined {
     }
     case "aws_eks_access_entry":
       return "access.entries[]";
+    case "aws_eks_pod_identity_association":
+      return "serviceAccounts[]";
     case "aws_eks_access_policy_association":
       return "access.entries[].policies[]";
     default:

@@ -50,6 +50,7 @@ const FIXED_OWNERS: Readonly<Record<string, string>> = {
   "aws_cloudwatch_log_group.cluster_logs": "logging.retentionDays",
   "aws_kms_key.secrets_key": "secretsEncryption.createKey",
   "aws_kms_alias.secrets_key_alias": "secretsEncryption.createKey",
+  "aws_iam_openid_connect_provider.oidc_provider": "serviceAccounts (identity: irsa) / addons.<name>.role (identity: irsa)",
 };
 
 /**
@@ -100,6 +101,8 @@ export const CONFIG_KEYS: Readonly<Record<string, Readonly<Record<string, string
     "access_scope.namespaces": ".namespaces",
     "access_scope.type": ".namespaces",
   },
+  aws_eks_pod_identity_association: { cluster_name: "name", namespace: ".namespace", service_account: ".name" },
+  aws_iam_openid_connect_provider: { url: "name" },
   aws_cloudwatch_log_group: { name: "name", name_prefix: "name" },
   aws_kms_alias: { name: "name", name_prefix: "name" },
 };
@@ -225,9 +228,20 @@ function goneKey(type: string, address: string, body: Body, owners: Map<string, 
       return typeof name === "string" ? `addons.${name} (removed)` : "addons (an add-on removed)";
     }
     case "aws_iam_role":
-      return address === "aws_iam_role.cluster_role" ? "clusterRole" : `nodeGroups[].role (role${named(body, "name")} no longer used by any node group)`;
-    case "aws_iam_role_policy_attachment":
-      return address.startsWith("aws_iam_role_policy_attachment.cluster_role_") ? "clusterRole" : "nodeGroups[].role (a node role no longer used)";
+    case "aws_iam_role_policy":
+    case "aws_iam_role_policy_attachment": {
+      const name = address.slice(type.length + 1);
+      if (name.startsWith("cluster_role")) return "clusterRole";
+      if (name.startsWith("service_account_")) return `serviceAccounts (a service account's role${type === "aws_iam_role" ? named(body, "name") : ""} removed, or its policy)`;
+      if (name.startsWith("addon_role_")) return `addons.<name>.role (an add-on's role${type === "aws_iam_role" ? named(body, "name") : ""} removed, or its policy)`;
+      return type === "aws_iam_role" ? `nodeGroups[].role (role${named(body, "name")} no longer used by any node group)` : "nodeGroups[].role (a node role no longer used)";
+    }
+    case "aws_eks_pod_identity_association": {
+      const account = typeof body.namespace === "string" && typeof body.service_account === "string" ? ` ${preview(`${body.namespace}/${body.service_account}`, 120)}` : "";
+      return `serviceAccounts (service account${account} removed, or moved to IRSA)`;
+    }
+    case "aws_iam_openid_connect_provider":
+      return "serviceAccounts / addons.<name>.role (no role uses IRSA any more)";
     case "aws_eks_access_entry":
       return `access.entries (principal${named(body, "principal_arn")} no longer listed)`;
     case "aws_eks_access_policy_association": {
@@ -376,6 +390,8 @@ const KINDS: Readonly<Record<string, string>> = {
   aws_cloudwatch_log_group: "log group",
   aws_kms_key: "KMS key",
   aws_kms_alias: "KMS alias",
+  aws_iam_openid_connect_provider: "IAM OIDC provider",
+  aws_eks_pod_identity_association: "Pod Identity association",
 };
 
 /**
