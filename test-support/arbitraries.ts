@@ -18,7 +18,8 @@
  * are plain functions applied in `map`.
  */
 import * as fc from "fast-check";
-import { defaultNodeRoleName } from "../src/config/role-names";
+import { defaultAddonRoleName, defaultClusterRoleName, defaultNodeRoleName, defaultServiceAccountRoleName } from "../src/config/role-names";
+import { ADDON_VERSIONS } from "../src/config/catalogs/addon-versions";
 import type { Document as YamlDocument } from "yaml";
 import { RULE_IDS } from "../src/config/catalogs/security-rules";
 import { partitionOfRegion } from "../src/config/catalogs/regions";
@@ -422,6 +423,12 @@ const addonNameArb = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom("constructor", "prototype", "valueof", "tostring") },
   { weight: 2, arbitrary: fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,20}$/) },
 );
+/** A role of an add-on's own (kept for add-ons the table gives a service account; fixCluster drops the rest). */
+const addonRoleArb = fc.record(
+  { identity: fc.constantFrom("pod-identity", "irsa"), roleName: fc.stringMatching(/^[A-Za-z0-9+=,.@_-]{1,40}$/) },
+  { requiredKeys: [], noNullPrototype: true },
+);
+
 /** Any JSON value an add-on's configuration may hold: hostile strings and keys (well-formed Unicode), a few levels deep. */
 const configurationValueArb: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
   value: fc.oneof(
@@ -452,6 +459,7 @@ const addonValueArb = fc.oneof(
         {
           version: fc.oneof(fc.constantFrom("latest", "default"), PINNED),
           configurationValues: configurationArb,
+          role: addonRoleArb,
           resolveConflictsOnCreate: fc.constantFrom("NONE", "OVERWRITE"),
           resolveConflictsOnUpdate: fc.constantFrom("NONE", "OVERWRITE", "PRESERVE"),
           preserve: fc.boolean(),
@@ -463,6 +471,29 @@ const addonValueArb = fc.oneof(
   { weight: 1, arbitrary: fc.constant(null) },
 );
 const DEFAULT_ADDONS = ["vpc-cni", "coredns", "kube-proxy"] as const;
+
+const isWellFormedText = (s: string) => (s as string & { isWellFormed(): boolean }).isWellFormed();
+
+/** A Kubernetes service account with a role: Pod Identity or IRSA, managed policies and/or an inline policy. */
+const serviceAccountArb = fc
+  .record(
+    {
+      namespace: fc.oneof(fc.stringMatching(/^[a-z0-9]([-a-z0-9]{0,14}[a-z0-9])?$/), fc.constantFrom("default", "kube-system", "a".repeat(63))),
+      name: fc.oneof(fc.stringMatching(/^[a-z0-9]([-a-z0-9]{0,10}[a-z0-9])?(\.[a-z0-9]([-a-z0-9]{0,6}[a-z0-9])?){0,2}$/), fc.constant("s".repeat(200))),
+      identity: fc.constantFrom("pod-identity", "irsa"),
+      managedPolicyArns: fc.uniqueArray(
+        fc.tuple(fc.constantFrom("aws", "111122223333"), fc.stringMatching(/^[A-Za-z0-9+=,.@_-]{1,30}$/)).map(([account, name]) => `arn:aws:iam::${account}:policy/${name}`),
+        // distinct once made Terraform names (rules.ts checkPolicyNames)
+        { selector: (arn) => arn.slice(arn.lastIndexOf("/") + 1).replace(/[^A-Za-z0-9_-]/g, "_"), maxLength: 3 },
+      ),
+      inlinePolicy: fc
+        .tuple(fc.constantFrom("s3:GetObject", "sqs:*", "dynamodb:Query"), trickyString({ maxLength: 30 }).filter(isWellFormedText))
+        .map(([action, resource]) => ({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: action, Resource: `arn:aws:s3:::${resource}` }] })),
+    },
+    { requiredKeys: ["namespace", "name"], noNullPrototype: true },
+  )
+  // A role grants something (rules.ts checkWorkloadIdentity)
+  .map((s) => (s.inlinePolicy === undefined && !((s.managedPolicyArns?.length ?? 0) > 0) ? { ...s, managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"] } : s));
 
 const principalArb = fc
   .tuple(accountArb, fc.constantFrom("role", "user"), fc.array(pathSegmentArb, { maxLength: 2 }), fc.stringMatching(/^[a-z][a-z0-9-]{0,12}$/))
@@ -563,6 +594,7 @@ export function validClusterArb(options: ClusterOptions = {}): fc.Arbitrary<Json
         addons: fc.uniqueArray(fc.tuple(addonNameArb, addonValueArb), { selector: ([k]) => k, maxLength: 5 }).map((e) => objectOf(e)),
         waivers: fc.array(waiverArb, { maxLength: 2 }),
         nodeGroups: fc.uniqueArray(nodeGroupArb(), { selector: (g) => g.name, minLength: 1, maxLength: 3 }),
+        serviceAccounts: fc.uniqueArray(serviceAccountArb, { selector: (s) => `${s.namespace}/${s.name}`, maxLength: 3 }),
         share: fc.constantFrom("none", "none", "none", "labels", "tags", "extends"),
       },
       { requiredKeys: offline ? ["network", "share"] : ["share"], noNullPrototype: true },
@@ -601,10 +633,42 @@ function fixCluster(generated: Json, offline: boolean): Json {
   if (c.secretsEncryption?.kmsKeyArn) c.secretsEncryption = { kmsKeyArn: inPartition(c.secretsEncryption.kmsKeyArn) };
   if (c.clusterRole?.arn) c.clusterRole = { arn: inPartition(c.clusterRole.arn) };
   for (const e of c.access?.entries ?? []) e.principalArn = inPartition(e.principalArn);
+  for (const s of c.serviceAccounts ?? []) if (Array.isArray(s.managedPolicyArns)) s.managedPolicyArns = s.managedPolicyArns.map(inPartition);
+  // Add-on roles only where the table knows the service account and a role is needed (rules.ts checkWorkloadIdentity),
+  // and a service account gets one role: an add-on's or an entry's
+  const taken = new Set<string>();
+  for (const name of Object.keys(c.addons ?? {})) {
+    const a = c.addons[name];
+    if (a === null || typeof a !== "object" || a.role === undefined) continue;
+    const entry = Object.prototype.hasOwnProperty.call(ADDON_VERSIONS, name) ? ADDON_VERSIONS[name] : undefined;
+    if (!entry?.serviceAccount || !entry.namespace || !entry.needsIamRole || !entry.managedPolicy) {
+      const { role: _dropped, ...rest } = a;
+      c.addons[name] = rest;
+    } else taken.add(`${entry.namespace}/${entry.serviceAccount}`);
+  }
+  if (Array.isArray(c.serviceAccounts)) c.serviceAccounts = c.serviceAccounts.filter((s: Json) => !taken.has(`${s.namespace}/${s.name}`));
+  // EKS Pod Identity needs its agent: not removed with null (rules.ts checkWorkloadIdentity)
+  const podIdentity =
+    (c.serviceAccounts ?? []).some((s: Json) => (s.identity ?? "pod-identity") === "pod-identity") ||
+    Object.values(c.addons ?? {}).some((a: any) => a?.role !== undefined && (a.role.identity ?? "pod-identity") === "pod-identity");
+  if (podIdentity && c.addons && c.addons["eks-pod-identity-agent"] === null) delete c.addons["eks-pod-identity-agent"];
   // IAM role names are case-insensitive and one role is not both the cluster's and the nodes' (rules.ts checkRoleNames)
   const nodeRoleNames = new Set((c.nodeGroups ?? []).map((g: Json) => g?.role?.name).filter((n: unknown): n is string => typeof n === "string").map((n: string) => n.toLowerCase()));
   // ... nor the default node role's name, which node groups naming no role get (src/config/role-names.ts)
   nodeRoleNames.add(defaultNodeRoleName(typeof c.name === "string" ? c.name : "simple-bank").toLowerCase());
+  // Every role name once (service account and add-on roles too, derived or given)
+  const clusterName = typeof c.name === "string" ? c.name : "simple-bank";
+  const roleNames = new Set<string>([...(nodeRoleNames as Set<string>), String(c.clusterRole?.name ?? defaultClusterRoleName(clusterName)).toLowerCase()]);
+  const claim = (name: string) => {
+    if (roleNames.has(name.toLowerCase())) return false;
+    roleNames.add(name.toLowerCase());
+    return true;
+  };
+  if (Array.isArray(c.serviceAccounts)) c.serviceAccounts = c.serviceAccounts.filter((s: Json) => claim(defaultServiceAccountRoleName(clusterName, s.namespace, s.name)));
+  for (const name of Object.keys(c.addons ?? {})) {
+    const role = c.addons[name]?.role;
+    if (role && !claim(role.roleName ?? defaultAddonRoleName(clusterName, name))) c.addons[name] = { ...c.addons[name], role: { ...role, roleName: fit(`${name}-${roleNames.size}`, 1, 64) } };
+  }
   if (typeof c.clusterRole?.name === "string" && nodeRoleNames.has(c.clusterRole.name.toLowerCase())) c.clusterRole = { name: fit(`${c.clusterRole.name}-cp`, 1, 64) };
   for (const g of c.nodeGroups ?? []) {
     if (g.amiType?.startsWith("AL2_") && minor >= 33) {

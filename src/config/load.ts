@@ -11,7 +11,7 @@ import { nameCollisions, unsupportedKeys, unsupportedValues } from "./names";
 import { ADDON_VERSIONS } from "./catalogs/addon-versions";
 import { partitionOfRegion } from "./catalogs/regions";
 import { defaultAddonRoleName, defaultClusterRoleName, defaultNodeRoleName, defaultServiceAccountRoleName } from "./role-names";
-import { checkClusterRules, createdRoles, withoutRejected } from "./rules";
+import { checkClusterRules, createdRoles, POD_IDENTITY_AGENT, withoutRejected } from "./rules";
 import { ClusterConfig, clusterSchema, DNS_LABEL, DNS_SUBDOMAIN, EKS_NAME } from "./schema";
 import { childPath, isPlainObject, Issue, merge, nearest, setOwn, validate } from "./schema-parts";
 
@@ -69,7 +69,9 @@ function withDefaultRoleNames(merged: unknown, given: unknown): unknown {
       isPlainObject(group) && !named(givenGroups[i]) ? { ...group, role: { name: defaultNodeRoleName(name) } } : group,
     );
   }
-  return withIdentityDefaults(out, name);
+  const givenAddons = isPlainObject(file.addons) ? file.addons : {};
+  const agentRemoved = Object.prototype.hasOwnProperty.call(givenAddons, POD_IDENTITY_AGENT) && givenAddons[POD_IDENTITY_AGENT] === null;
+  return withIdentityDefaults(out, name, agentRemoved);
 }
 
 /**
@@ -77,7 +79,7 @@ function withDefaultRoleNames(merged: unknown, given: unknown): unknown {
  * identity (pod-identity) and the managed policies the add-on table names (ARNs in the region's partition), and
  * EKS Pod Identity its agent add-on when a role uses it and the add-ons lack it (at EKS's default version: no lookup).
  */
-function withIdentityDefaults(cluster: Record<string, unknown>, name: string): Record<string, unknown> {
+function withIdentityDefaults(cluster: Record<string, unknown>, name: string, agentRemoved: boolean): Record<string, unknown> {
   const region = typeof cluster.region === "string" ? cluster.region : "";
   const partition = partitionOfRegion(region) ?? "aws";
   let podIdentity = false;
@@ -116,14 +118,14 @@ function withIdentityDefaults(cluster: Record<string, unknown>, name: string): R
       if (completed.identity === "pod-identity") podIdentity = true;
       setOwn(addons, addon, { ...settings, role: completed });
     }
-    if (podIdentity && !Object.prototype.hasOwnProperty.call(addons, POD_IDENTITY_AGENT)) setOwn(addons, POD_IDENTITY_AGENT, { version: "default" });
+    // (not when the file removes it with null: the rules then say Pod Identity needs it)
+    if (podIdentity && !agentRemoved && !Object.prototype.hasOwnProperty.call(addons, POD_IDENTITY_AGENT)) setOwn(addons, POD_IDENTITY_AGENT, { version: "default" });
     cluster.addons = addons;
   }
   return cluster;
 }
 
-/** The add-on that gives pods their EKS Pod Identity credentials (EKS User Guide, "Set up the EKS Pod Identity Agent"). */
-export const POD_IDENTITY_AGENT = "eks-pod-identity-agent";
+export { POD_IDENTITY_AGENT };
 
 /** Validates a parsed config (one cluster, or `{ clusters: [...] }`) and lays it onto the embedded default. */
 export function resolveClusters(raw: unknown, source: string, lineOf: ParsedFile["lineOf"] = () => undefined): LoadedClusters {

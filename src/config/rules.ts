@@ -264,6 +264,9 @@ export function createdRoles(c: Record<string, any>, path: PathOf): { name: stri
   return roles;
 }
 
+/** The add-on that gives pods their EKS Pod Identity credentials (EKS User Guide, "Set up the Amazon EKS Pod Identity Agent"). */
+export const POD_IDENTITY_AGENT = "eks-pod-identity-agent";
+
 /** IAM and STS quotas: "Role policy size cannot exceed 10,240 characters" (the inline policies of a role, whitespace not counted). */
 export const INLINE_ROLE_POLICY_MAX = 10_240;
 
@@ -275,6 +278,19 @@ export const INLINE_ROLE_POLICY_MAX = 10_240;
  */
 function checkWorkloadIdentity(c: Record<string, any>, path: PathOf, found: Found): void {
   const owners = new Map<string, string>();
+  // The loader adds the agent when Pod Identity is used; absent here, the file removed it (null)
+  const podIdentityUser = [
+    ...list(c.serviceAccounts).map((s, i) => (obj(s).identity === "pod-identity" ? path("serviceAccounts", i) : undefined)),
+    ...Object.keys(obj(c.addons)).map((name) => (obj(obj(obj(c.addons)[name]).role).identity === "pod-identity" ? path("addons", name, "role") : undefined)),
+  ].find((p) => p !== undefined);
+  if (podIdentityUser && !Object.prototype.hasOwnProperty.call(obj(c.addons), POD_IDENTITY_AGENT)) {
+    found.errors.push({
+      path: path("addons", POD_IDENTITY_AGENT),
+      value: null,
+      rule: `is left out, but ${podIdentityUser} uses EKS Pod Identity, whose credentials come from this agent on every node (EKS User Guide, "Set up the Amazon EKS Pod Identity Agent")`,
+      fix: `remove the null (the agent is then added at EKS's default version), or use identity: irsa`,
+    });
+  }
   list(c.serviceAccounts).forEach((raw, i) => {
     const s = obj(raw);
     if (!isString(s.namespace) || !isString(s.name)) return;
@@ -353,13 +369,15 @@ function checkPolicyNames(arns: unknown[], at: (j: number) => string, found: Fou
   arns.forEach((arn, j) => {
     if (!isString(arn)) return;
     const name = arn.slice(arn.lastIndexOf("/") + 1);
-    const first = seen.get(name);
-    if (first === undefined) seen.set(name, j);
+    // Terraform names hold letters, digits, _ and - only: `+ = , . @` are written `_` (names.ts terraformName)
+    const key = name.replace(/[^A-Za-z0-9_-]/g, "_");
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, j);
     else {
       found.errors.push({
         path: at(j),
         value: arn,
-        rule: `is a policy named ${name} again (${at(first)}): a role's policy attachments are named after the policy, so two of one name cannot both be attached`,
+        rule: `is a policy whose name gives the same Terraform name (${key}) as ${at(first)}'s: a role's policy attachments are named after the policy (+ = , . @ written _), so both cannot be attached`,
         fix: "attach one of them, or copy one into a policy of another name",
       });
     }
@@ -372,6 +390,24 @@ function checkInlinePolicy(policy: unknown, at: string, found: Found): void {
   if (doc.Statement === undefined) {
     found.errors.push({ path: at, value: policy, rule: "is not an IAM policy document: it has no Statement", fix: 'write { Version: "2012-10-17", Statement: [ { Effect: Allow, Action: [...], Resource: [...] } ] }' });
   }
+  // IAM JSON policy elements reference: each statement has Effect Allow|Deny, Action or NotAction and (in an
+  // identity-based policy) Resource or NotResource, as strings or lists of strings, and no Principal (PutRolePolicy
+  // answers MalformedPolicyDocument otherwise).
+  const statements = Array.isArray(doc.Statement) ? doc.Statement : doc.Statement === undefined ? [] : [doc.Statement];
+  const strings = (v: unknown) => isString(v) || (Array.isArray(v) && v.length > 0 && v.every(isString));
+  statements.forEach((raw: unknown, k: number) => {
+    const at_ = Array.isArray(doc.Statement) ? `${at}.Statement[${k}]` : `${at}.Statement`;
+    const s = obj(raw);
+    const problem = (rule: string, fix: string) => found.errors.push({ path: at_, value: raw, rule, fix });
+    if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+      problem("must be a statement (a map)", "write { Effect: Allow, Action: [...], Resource: [...] }");
+      return;
+    }
+    if (s.Effect !== "Allow" && s.Effect !== "Deny") problem(`has Effect ${JSON.stringify(s.Effect)}: IAM takes Allow or Deny`, "write Effect: Allow (or Deny)");
+    if (!strings(s.Action) && !strings(s.NotAction)) problem("needs Action (or NotAction): a string or a list of strings", 'e.g. Action: ["s3:GetObject"]');
+    if (!strings(s.Resource) && !strings(s.NotResource)) problem("needs Resource (or NotResource): a string or a list of strings (an identity policy names what it applies to)", 'e.g. Resource: ["arn:aws:s3:::my-bucket/*"]');
+    if (s.Principal !== undefined || s.NotPrincipal !== undefined) problem("names a Principal, which a role's own (identity) policy must not: IAM answers MalformedPolicyDocument", "remove Principal: the role is the principal");
+  });
   if (doc.Version !== undefined && doc.Version !== "2012-10-17" && doc.Version !== "2008-10-17") {
     found.errors.push({ path: `${at}.Version`, value: doc.Version, rule: "must be 2012-10-17 (IAM policy grammar; 2008-10-17 is the legacy version)", fix: 'write Version: "2012-10-17"' });
   }
@@ -664,7 +700,7 @@ export function checkClusterRules(accepted: unknown, given: unknown, at: string)
         path: path("nodeGroups", i, "imds", "hopLimit"),
         value: 1,
         rule: "pods (other than host-network ones) cannot reach instance metadata, so anything relying on the node role's credentials fails",
-        fix: "give such workloads IAM roles of their own (EKS Pod Identity or IRSA), or use hopLimit: 2",
+        fix: "give such workloads IAM roles of their own (serviceAccounts: EKS Pod Identity or IRSA), or use hopLimit: 2",
       });
     }
 
