@@ -143,7 +143,8 @@ const CASES: [string, unknown, string, RegExp][] = [
   ["two policies of one Terraform name", { serviceAccounts: [{ namespace: "a", name: "api", managedPolicyArns: ["arn:aws:iam::aws:policy/a,b", "arn:aws:iam::aws:policy/a@b"] }] }, "serviceAccounts[0].managedPolicyArns[1]", /same Terraform name \(a_b\)/],
   ["Pod Identity with its agent removed", { addons: { "eks-pod-identity-agent": null }, serviceAccounts: [{ namespace: "a", name: "api", managedPolicyArns: [S3] }] }, 'addons["eks-pod-identity-agent"]', /is left out, but serviceAccounts\[0\] uses EKS Pod Identity/],
   ["role name taken by the node role", { serviceAccounts: [{ namespace: "a", name: "api", roleName: "simple-bank-eks-node", managedPolicyArns: [S3] }] }, "serviceAccounts[0].roleName", /names the node role "simple-bank-eks-node"/],
-  ["add-on role for an add-on the table does not know", { addons: { "metrics-server": { version: "default", role: {} } } }, 'addons["metrics-server"].role', /does not know which service account metrics-server runs as/],
+  ["add-on role for an add-on the table does not know", { addons: { kubecost_kubecost: { version: "default", role: {} } } }, "addons.kubecost_kubecost.role", /does not know which service account kubecost_kubecost runs as/],
+  ["add-on role for metrics-server (needs none)", { addons: { "metrics-server": { version: "default", role: {} } } }, 'addons["metrics-server"].role', /needs no AWS permissions/],
   ["add-on role for coredns (needs none)", { addons: { coredns: { role: {} } } }, "addons.coredns.role", /needs no AWS permissions/],
   ["add-on role beside a service account entry for it", { addons: { "vpc-cni": { role: {} } }, serviceAccounts: [{ namespace: "kube-system", name: "aws-node", managedPolicyArns: [S3] }] }, 'addons["vpc-cni"].role', /binds a role to kube-system\/aws-node, vpc-cni's service account, which serviceAccounts\[0\] gives a role too/],
   // node groups

@@ -320,21 +320,21 @@ function checkWorkloadIdentity(c: Record<string, any>, path: PathOf, found: Foun
     const role = obj(addons[addon]).role;
     if (role === undefined || role === null) continue;
     const entry = Object.prototype.hasOwnProperty.call(ADDON_VERSIONS, addon) ? ADDON_VERSIONS[addon] : undefined;
+    if (entry && !entry.needsIamRole) {
+      found.errors.push({
+        path: path("addons", addon, "role"),
+        value: role,
+        rule: `is for ${addon}, which needs no AWS permissions (the add-on table: no IAM role)`,
+        fix: "leave out role",
+      });
+      continue;
+    }
     if (!entry?.serviceAccount || !entry.namespace) {
       found.errors.push({
         path: path("addons", addon, "role"),
         value: role,
         rule: `asks for a role of ${addon}'s own, but the add-on table (src/config/catalogs/addon-versions.ts) does not know which service account ${addon} runs as`,
         fix: `leave out role and give ${addon}'s service account a role under serviceAccounts (namespace and name from the add-on's documentation)`,
-      });
-      continue;
-    }
-    if (!entry.needsIamRole) {
-      found.errors.push({
-        path: path("addons", addon, "role"),
-        value: role,
-        rule: `is for ${addon}, which needs no AWS permissions (the add-on table: no IAM role)`,
-        fix: "leave out role",
       });
       continue;
     }
