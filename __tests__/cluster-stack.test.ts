@@ -12,6 +12,7 @@ import { ClusterStack } from "../src/constructs/cluster-stack";
 import { ReadableStack } from "../src/constructs/readable-stack";
 import { renderHandoffHcl } from "../src/output/handoff";
 import { DEFAULT_CLUSTER } from "../src/config/defaults";
+import { resolveClusters } from "../src/config/load";
 import { addresses, clusterConfig, nodeGroupSettings, parse, resource, synthCluster } from "../test-support/synth";
 
 describe("ClusterStack", () => {
@@ -280,6 +281,63 @@ describe("ClusterStack", () => {
   it("GIVEN an S3 bucket with its own key and region WHEN synthesized THEN they are used", () => {
     const synthesized = synthCluster(clusterConfig({ backend: { s3: { bucket: "b-state", key: "eks/x.tfstate", region: "eu-west-1" } } }));
     expect(parse(synthesized).terraform.backend.s3).toMatchObject({ key: "eks/x.tfstate", region: "eu-west-1" });
+  });
+});
+
+describe("ClusterStack: workload identity", () => {
+  const S3 = "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess";
+  const [config] = resolveClusters(
+    {
+      addons: { "vpc-cni": { role: {} }, "aws-ebs-csi-driver": { version: "default", role: { identity: "irsa" } } },
+      serviceAccounts: [
+        { namespace: "orders", name: "api", managedPolicyArns: [S3] },
+        { namespace: "orders", name: "worker", identity: "irsa", inlinePolicy: { Statement: [{ Effect: "Allow", Action: "sqs:*", Resource: "arn:aws:sqs:us-east-1:111122223333:${q}" }] } },
+      ],
+    },
+    "test.yaml",
+  ).clusters;
+  const tf = parse(synthCluster(config));
+
+  it("GIVEN service accounts and add-on roles THEN the OIDC provider, a role each, one association, and the add-ons bound by their mechanism", () => {
+    expect(Object.keys(tf.resource.aws_iam_openid_connect_provider)).toEqual(["oidc_provider"]);
+    expect(Object.keys(tf.resource.aws_iam_role).sort()).toEqual(
+      ["addon_role_aws-ebs-csi-driver", "addon_role_vpc-cni", "cluster_role", "node_role_simple-bank-eks-node", "service_account_orders_api", "service_account_orders_worker"].sort(),
+    );
+    expect(tf.resource.aws_eks_pod_identity_association).toEqual({
+      service_account_orders_api_association: expect.objectContaining({ namespace: "orders", service_account: "api", role_arn: "${aws_iam_role.service_account_orders_api.arn}" }),
+    });
+    expect(tf.resource.aws_eks_addon["addons_vpc-cni"].pod_identity_association).toEqual([{ role_arn: "${aws_iam_role.addon_role_vpc-cni.arn}", service_account: "aws-node" }]);
+    expect(tf.resource.aws_eks_addon["addons_aws-ebs-csi-driver"].service_account_role_arn).toBe("${aws_iam_role.addon_role_aws-ebs-csi-driver.arn}");
+    expect(tf.resource.aws_eks_addon["addons_eks-pod-identity-agent"]).toBeDefined();
+  });
+
+  it("THEN the node role has no CNI policy, and the inline policy is the document as given, $ escaped for Terraform", () => {
+    expect(Object.keys(tf.resource.aws_iam_role_policy_attachment).filter((a) => a.startsWith("node_role_")).sort()).toEqual([
+      "node_role_simple-bank-eks-node_AmazonEC2ContainerRegistryReadOnly",
+      "node_role_simple-bank-eks-node_AmazonEKSWorkerNodePolicy",
+    ]);
+    expect(tf.resource.aws_iam_role_policy.service_account_orders_worker_inline.policy).toBe(
+      '{"Statement":[{"Action":"sqs:*","Effect":"Allow","Resource":"arn:aws:sqs:us-east-1:111122223333:$${q}"}]}',
+    );
+  });
+
+  it("THEN the outputs hold the provider's ARN and every role's ARN by service account and by add-on", () => {
+    expect(tf.output!.oidc_provider_arn.value).toBe("${aws_iam_openid_connect_provider.oidc_provider.arn}");
+    expect(tf.output!.service_account_role_arns.value).toEqual({
+      "orders/api": "${aws_iam_role.service_account_orders_api.arn}",
+      "orders/worker": "${aws_iam_role.service_account_orders_worker.arn}",
+    });
+    expect(tf.output!.addon_role_arns.value).toEqual({
+      "aws-ebs-csi-driver": "${aws_iam_role.addon_role_aws-ebs-csi-driver.arn}",
+      "vpc-cni": "${aws_iam_role.addon_role_vpc-cni.arn}",
+    });
+  });
+
+  it("GIVEN no service accounts and no add-on roles THEN none of it: no provider, no identity outputs", () => {
+    const plain = parse(synthCluster(DEFAULT_CLUSTER));
+    expect(plain.resource.aws_iam_openid_connect_provider).toBeUndefined();
+    expect(Object.keys(plain.output!)).not.toContain("oidc_provider_arn");
+    expect(plain.output!.service_account_role_arns).toBeUndefined();
   });
 });
 
