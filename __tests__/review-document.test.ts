@@ -94,13 +94,14 @@ describe("REVIEW.md of examples/hardened.yaml", () => {
     expect(doc).toContain("## Security findings\n\nComputed from the Terraform that will be applied. Each names the Checkov / Trivy rules to cross-check with.\n\nNone.");
   });
 
-  it("THEN who may assume each role is listed: the nodes without the CNI policy, vpc-cni's own role through Pod Identity", () => {
+  it("THEN who may assume each role is listed: the nodes without the CNI policy (in the diagram too), vpc-cni's own role through Pod Identity", () => {
+    expect(doc.slice(doc.indexOf("## Diagram"))).not.toContain("AmazonEKS_CNI_Policy");
     expect(doc).toContain("## IAM roles: who may assume what");
     expect(doc).toContain(row("`simple-bank-hardened-eks-node` (created)", "ec2.amazonaws.com", "AmazonEKSWorkerNodePolicy, AmazonEC2ContainerRegistryReadOnly"));
     expect(doc).toContain(
       row(
         "`simple-bank-hardened-vpc-cni` (created)",
-        "pods of service account `kube-system/aws-node`, through EKS Pod Identity (pods.eks.amazonaws.com: sts:AssumeRole, sts:TagSession), for add-on `vpc-cni`",
+        "EKS Pod Identity (pods.eks.amazonaws.com: sts:AssumeRole, sts:TagSession), associated here with service account `kube-system/aws-node`; any Pod Identity association in the account may name the role (whoever may eks:CreatePodIdentityAssociation and iam:PassRole it), for add-on `vpc-cni`",
         "AmazonEKS_CNI_Policy",
       ),
     );

@@ -31,6 +31,15 @@ export const DEFAULT_CLUSTER: ClusterConfig = {
 /** Managed policies of the cluster role (walk-through: "AmazonEKSClusterPolicy"). */
 export const CLUSTER_ROLE_POLICIES = ["AmazonEKSClusterPolicy"] as const;
 
+/**
+ * Managed policies a cluster's created node roles get: the walk-through's, without the CNI policy when vpc-cni has a
+ * role of its own (EKS best practices: the CNI's permissions on its service account, not on every node).
+ */
+export function nodeRolePoliciesOf(config: Pick<ClusterConfig, "addons">): readonly string[] {
+  const cni = Object.prototype.hasOwnProperty.call(config.addons, "vpc-cni") ? config.addons["vpc-cni"] : undefined;
+  return cni?.role ? NODE_ROLE_POLICIES.filter((p) => p !== "AmazonEKS_CNI_Policy") : NODE_ROLE_POLICIES;
+}
+
 /** Managed policies of the node role, as the walk-through attaches them. */
 export const NODE_ROLE_POLICIES = [
   "AmazonEKS_CNI_Policy",

@@ -314,8 +314,24 @@ function checkWorkloadIdentity(c: Record<string, any>, path: PathOf, found: Foun
     }
     if (s.inlinePolicy !== undefined) checkInlinePolicy(s.inlinePolicy, path("serviceAccounts", i, "inlinePolicy"), found);
     checkPolicyNames(list(s.managedPolicyArns), (j) => path("serviceAccounts", i, "managedPolicyArns", j), found);
+    checkPolicyCount(list(s.managedPolicyArns), path("serviceAccounts", i, "managedPolicyArns"), found);
   });
   const addons = obj(c.addons);
+  // An add-on's own service account is EKS's: EKS writes it (no IRSA annotation of ours survives), so its role is the
+  // add-on's (EKS User Guide "AWS add-ons": the add-on's IAM role is given on the add-on)
+  list(c.serviceAccounts).forEach((raw, i) => {
+    const s = obj(raw);
+    for (const addon of Object.keys(addons)) {
+      const entry = Object.prototype.hasOwnProperty.call(ADDON_VERSIONS, addon) ? ADDON_VERSIONS[addon] : undefined;
+      if (addons[addon] === null || !entry?.serviceAccount || entry.namespace !== s.namespace || entry.serviceAccount !== s.name) continue;
+      found.errors.push({
+        path: path("serviceAccounts", i),
+        value: { namespace: s.namespace, name: s.name },
+        rule: `is the service account of the ${addon} add-on, which EKS manages: a role bound here would not reach the add-on's pods (EKS sets the add-on's IRSA role or Pod Identity association itself)`,
+        fix: `remove this entry and give the add-on its role: addons.${addon}.role: { identity: ${s.identity === "irsa" ? "irsa" : "pod-identity"} }`,
+      });
+    }
+  });
   for (const addon of Object.keys(addons)) {
     const role = obj(addons[addon]).role;
     if (role === undefined || role === null) continue;
@@ -342,10 +358,13 @@ function checkWorkloadIdentity(c: Record<string, any>, path: PathOf, found: Foun
       found.errors.push({
         path: path("addons", addon, "role", "managedPolicyArns"),
         value: obj(role).managedPolicyArns,
-        rule: `is empty, and the add-on table names no AWS managed policy for ${addon}`,
-        fix: `name the policies ${addon}'s documentation asks for`,
+        rule: entry.managedPolicy
+          ? `is empty: the role would grant ${addon} nothing (the add-on table's policy is ${entry.managedPolicy}, used when managedPolicyArns is left out)`
+          : `is empty, and the add-on table names no AWS managed policy for ${addon}`,
+        fix: entry.managedPolicy ? "leave managedPolicyArns out, or name the policies the add-on needs" : `name the policies ${addon}'s documentation asks for`,
       });
     }
+    checkPolicyCount(list(obj(role).managedPolicyArns), path("addons", addon, "role", "managedPolicyArns"), found);
     checkPolicyNames(list(obj(role).managedPolicyArns), (j) => path("addons", addon, "role", "managedPolicyArns", j), found);
     const key = `${entry.namespace}/${entry.serviceAccount}`;
     const first = owners.get(key);
@@ -384,6 +403,21 @@ function checkPolicyNames(arns: unknown[], at: (j: number) => string, found: Fou
   });
 }
 
+/** IAM quotas: 10 managed policies attached to a role by default (20 once raised): above 10 warns. */
+function checkPolicyCount(arns: unknown[], at: string, found: Found): void {
+  if (arns.length <= 10) return;
+  found.warnings.push({
+    path: at,
+    value: `${arns.length} policies`,
+    rule: "attaches more than 10 managed policies: IAM's default quota is 10 per role (AttachRolePolicy answers LimitExceeded unless the account's quota was raised, to at most 20)",
+    fix: "raise the quota (Service Quotas: IAM, managed policies per role), or combine policies",
+  });
+}
+
+/** The keys IAM's policy grammar takes in a policy and in a statement (IAM JSON policy elements reference). */
+const POLICY_KEYS = ["Version", "Id", "Statement"];
+const STATEMENT_KEYS = ["Sid", "Effect", "Action", "NotAction", "Resource", "NotResource", "Condition", "Principal", "NotPrincipal"];
+
 /** An inline IAM policy: a document with a Statement, Version 2012-10-17 (or the legacy 2008-10-17), within IAM's size. */
 function checkInlinePolicy(policy: unknown, at: string, found: Found): void {
   const doc = obj(policy);
@@ -394,6 +428,20 @@ function checkInlinePolicy(policy: unknown, at: string, found: Found): void {
   // identity-based policy) Resource or NotResource, as strings or lists of strings, and no Principal (PutRolePolicy
   // answers MalformedPolicyDocument otherwise).
   const statements = Array.isArray(doc.Statement) ? doc.Statement : doc.Statement === undefined ? [] : [doc.Statement];
+  for (const key of Object.keys(doc)) {
+    if (!POLICY_KEYS.includes(key)) found.errors.push({ path: `${at}.${key}`, value: doc[key], rule: "is not an element of an IAM policy (Version, Id, Statement): IAM answers MalformedPolicyDocument", fix: "remove it" });
+  }
+  if (Array.isArray(doc.Statement) && doc.Statement.length === 0) {
+    found.errors.push({ path: `${at}.Statement`, value: [], rule: "is empty: IAM refuses a policy without statements (MalformedPolicyDocument)", fix: "write at least one statement, or leave inlinePolicy out" });
+  }
+  if (doc.Version === undefined && doc.Statement !== undefined) {
+    found.warnings.push({
+      path: at,
+      value: "(no Version)",
+      rule: 'has no Version: IAM then reads it with the 2008-10-17 grammar, where policy variables such as ${aws:username} are plain text',
+      fix: 'add Version: "2012-10-17"',
+    });
+  }
   const strings = (v: unknown) => isString(v) || (Array.isArray(v) && v.length > 0 && v.every(isString));
   statements.forEach((raw: unknown, k: number) => {
     const at_ = Array.isArray(doc.Statement) ? `${at}.Statement[${k}]` : `${at}.Statement`;
@@ -407,6 +455,13 @@ function checkInlinePolicy(policy: unknown, at: string, found: Found): void {
     if (!strings(s.Action) && !strings(s.NotAction)) problem("needs Action (or NotAction): a string or a list of strings", 'e.g. Action: ["s3:GetObject"]');
     if (!strings(s.Resource) && !strings(s.NotResource)) problem("needs Resource (or NotResource): a string or a list of strings (an identity policy names what it applies to)", 'e.g. Resource: ["arn:aws:s3:::my-bucket/*"]');
     if (s.Principal !== undefined || s.NotPrincipal !== undefined) problem("names a Principal, which a role's own (identity) policy must not: IAM answers MalformedPolicyDocument", "remove Principal: the role is the principal");
+    for (const key of Object.keys(s)) {
+      if (!STATEMENT_KEYS.includes(key)) problem(`holds ${JSON.stringify(key)}, which is not a statement element (Sid, Effect, Action, Resource, Condition...): IAM answers MalformedPolicyDocument`, `remove ${key}`);
+    }
+    if (s.Sid !== undefined && (!isString(s.Sid) || !/^[A-Za-z0-9]*$/.test(s.Sid))) problem(`has Sid ${JSON.stringify(s.Sid)}: IAM takes letters and digits only`, "e.g. Sid: ReadInvoices");
+    if (s.Condition !== undefined && (s.Condition === null || typeof s.Condition !== "object" || Array.isArray(s.Condition))) {
+      problem("has a Condition that is not a map of operators (StringEquals: {...})", 'e.g. Condition: { StringEquals: { "aws:RequestedRegion": "us-east-1" } }');
+    }
   });
   if (doc.Version !== undefined && doc.Version !== "2012-10-17" && doc.Version !== "2008-10-17") {
     found.errors.push({ path: `${at}.Version`, value: doc.Version, rule: "must be 2012-10-17 (IAM policy grammar; 2008-10-17 is the legacy version)", fix: 'write Version: "2012-10-17"' });
@@ -446,7 +501,12 @@ function checkRoleNames(c: Record<string, any>, path: PathOf, found: Found): voi
         : seen.name === role.name
           ? `is the name of another ${role.kind} role too (${seen.path}): each gets a role of its own, and IAM role names are unique in an account, so the second CreateRole fails with EntityAlreadyExists`
           : `is ${JSON.stringify(seen.name)} (${seen.path}) in another case: IAM role names are case-insensitive, so the second CreateRole fails with EntityAlreadyExists`,
-      fix: !sameKind || seen.name === role.name ? "give the roles different names" : `write it as ${JSON.stringify(seen.name)} to share that role, or give it another name`,
+      fix:
+        role.kind === "service account" || role.kind === "add-on"
+          ? `set ${role.path} to a name of its own (the default, ${role.kind === "add-on" ? "<cluster>-<add-on>" : "<cluster>-<namespace>-<name>"}, meets another role's)`
+          : !sameKind || seen.name === role.name
+            ? "give the roles different names"
+            : `write it as ${JSON.stringify(seen.name)} to share that role, or give it another name`,
     });
   }
 }

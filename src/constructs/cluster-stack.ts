@@ -9,7 +9,7 @@ import { Cluster } from "./cluster/cluster";
 import { ClusterAccess } from "./cluster/cluster-access";
 import { addonConfigurationJson, AddonProps, ClusterAddons } from "./cluster/cluster-addons";
 import { ClusterLogGroup } from "./cluster/cluster-log-group";
-import { CLUSTER_ROLE_POLICIES, NODE_ROLE_POLICIES } from "../config/defaults";
+import { CLUSTER_ROLE_POLICIES, nodeRolePoliciesOf } from "../config/defaults";
 import { ADDON_VERSIONS } from "../config/catalogs/addon-versions";
 import { addonRoleId, cdktfMarker, nodeGroupId, nodeRoleId, OIDC_PROVIDER_ID, roleKey, serviceAccountRoleId, terraformLiteral, terraformLiterals } from "../config/names";
 import { OidcProvider } from "./identity/oidc-provider";
@@ -189,7 +189,7 @@ export class ClusterStack extends ReadableStack {
 
     // Node groups naming the same role share it: IAM role names are unique in an account. With a role of its own
     // for vpc-cni, the CNI policy stays off the node role (EKS best practices: least privilege for the CNI).
-    const nodeRolePolicies = addonRoles["vpc-cni"] ? NODE_ROLE_POLICIES.filter((p) => p !== "AmazonEKS_CNI_Policy") : NODE_ROLE_POLICIES;
+    const nodeRolePolicies = nodeRolePoliciesOf(config);
     const nodeRoles = new Map<string, ServiceRole>();
     const nodeRole = (ref: RoleReference): ServiceRole => {
       const key = roleKey(ref);

@@ -1,5 +1,5 @@
 /** A Mermaid flowchart of one cluster: network, roles and policies, cluster, add-ons and node groups, in creation order. */
-import { ADDONS_BEFORE_NODES, CLUSTER_ROLE_POLICIES, NODE_ROLE_POLICIES } from "../config/defaults";
+import { ADDONS_BEFORE_NODES, CLUSTER_ROLE_POLICIES, nodeRolePoliciesOf } from "../config/defaults";
 import { ClusterConfig, RoleReference, roleKey } from "../config/schema";
 
 /** A Mermaid node id from any name. */
@@ -43,7 +43,7 @@ export function clusterDiagram(config: ClusterConfig): string {
 
   const roles = new Map<string, RoleReference>();
   for (const group of config.nodeGroups) roles.set(roleKey(group.role), group.role);
-  for (const [key, role] of roles) lines.push(`  ${id("node_role", key)}[${roleLabel("node", role, NODE_ROLE_POLICIES)}]`);
+  for (const [key, role] of roles) lines.push(`  ${id("node_role", key)}[${roleLabel("node", role, nodeRolePoliciesOf(config))}]`);
 
   for (const group of config.nodeGroups) {
     const node = id("ng", group.name);

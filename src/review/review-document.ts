@@ -3,7 +3,7 @@
  * (with where each came from); findings, data sources and outputs come from the synthesized Terraform.
  */
 import { ADDON_VERSIONS } from "../config/catalogs/addon-versions";
-import { ADDONS_BEFORE_NODES, CLUSTER_ROLE_POLICIES, NODE_ROLE_POLICIES } from "../config/defaults";
+import { ADDONS_BEFORE_NODES, CLUSTER_ROLE_POLICIES, nodeRolePoliciesOf } from "../config/defaults";
 import { instanceSpecs, podLimit } from "../config/instance-types";
 import { ClusterConfig, RoleReference, roleKey } from "../config/schema";
 import { clusterDiagram } from "./diagram";
@@ -176,7 +176,7 @@ export function reviewDocument(input: ReviewInput): string {
   if (c.clusterRole.name) roleRows.push([roleName(c.clusterRole), "eks.amazonaws.com", CLUSTER_ROLE_POLICIES.join(", ") + (c.secretsEncryption ? "; inline EKSSecretsEncryption (use of the secrets key)" : "")]);
   else roleRows.push([roleName(c.clusterRole), "managed outside this project", "managed outside this project"]);
   // With a role of its own for vpc-cni the CNI policy is not on the node role.
-  const nodePolicies = c.addons["vpc-cni"]?.role ? NODE_ROLE_POLICIES.filter((p) => p !== "AmazonEKS_CNI_Policy") : NODE_ROLE_POLICIES;
+  const nodePolicies = nodeRolePoliciesOf(c);
   const seen = new Set<string>();
   for (const g of c.nodeGroups) {
     const key = roleKey(g.role);
@@ -188,7 +188,7 @@ export function reviewDocument(input: ReviewInput): string {
   const trustOf = (identity: string, namespace: string, name: string) =>
     identity === "irsa"
       ? `pods of service account ${code(`${namespace}/${name}`)}, through the cluster's OIDC provider (IRSA: sts:AssumeRoleWithWebIdentity, :sub and :aud conditions)`
-      : `pods of service account ${code(`${namespace}/${name}`)}, through EKS Pod Identity (pods.eks.amazonaws.com: sts:AssumeRole, sts:TagSession)`;
+      : `EKS Pod Identity (pods.eks.amazonaws.com: sts:AssumeRole, sts:TagSession), associated here with service account ${code(`${namespace}/${name}`)}; any Pod Identity association in the account may name the role (whoever may eks:CreatePodIdentityAssociation and iam:PassRole it)`;
   for (const s of c.serviceAccounts) {
     roleRows.push([`${code(s.roleName ?? "")} (created)`, trustOf(s.identity, s.namespace, s.name), [...policyNames(s.managedPolicyArns), ...(s.inlinePolicy ? ["inline policy `inline`"] : [])].join(", ")]);
   }
