@@ -159,19 +159,21 @@ export const KUBERNETES_VERSION = /^1\.\d{2}$/;
 /** Region codes of every partition: us-east-1, us-gov-west-1, cn-north-1, us-isob-east-1, eusc-de-east-1. */
 export const AWS_REGION = /^[a-z]{2,4}(-(gov|iso[a-z]?|[a-z]{2}))?-[a-z]+-\d{1,2}$/;
 
+/** A role name to create (IAM API CreateRole RoleName: [\w+=,.@-]+, 1-64). */
+const iamRoleName = (example: string, description = "Name of the IAM role to create (default: derived from the cluster's name)") =>
+  string({
+    description,
+    pattern: /^[\w+=,.@-]+$/,
+    patternRule: "must be an IAM role name: 1-64 letters, digits or + = , . @ _ -",
+    minLength: 1,
+    maxLength: 64,
+    fix: `e.g. ${example}`,
+  });
+
 const roleReference = (defaultName: string) =>
   object(
     {
-      name: optional(
-        string({
-          description: "Name of the IAM role to create",
-          pattern: /^[\w+=,.@-]+$/,
-          patternRule: "must be an IAM role name: 1-64 letters, digits or + = , . @ _ -",
-          minLength: 1,
-          maxLength: 64,
-          fix: `e.g. ${defaultName}`,
-        }),
-      ),
+      name: optional(iamRoleName(defaultName, "Name of the IAM role to create")),
       arn: optional(
         string({
           description: "ARN of an existing IAM role to use; nothing is created",
@@ -380,16 +382,6 @@ export type WorkloadIdentity = (typeof WORKLOAD_IDENTITIES)[number];
 /** IAM policy ARN (IAM User Guide, "IAM ARNs": arn:<partition>:iam::<account or aws>:policy/<path/>name). */
 export const POLICY_ARN = new RegExp(`^${ARN_PARTITION}:iam::(aws|\\d{12}):policy/([\\w+=,.@-]+/)*[\\w+=,.@-]{1,128}$`);
 
-/** A role name to create (IAM API CreateRole RoleName: [\w+=,.@-]+, 1-64). */
-const iamRoleName = (example: string) =>
-  string({
-    description: "Name of the IAM role to create (default: derived from the cluster's name)",
-    pattern: /^[\w+=,.@-]+$/,
-    patternRule: "must be an IAM role name: 1-64 letters, digits or + = , . @ _ -",
-    minLength: 1,
-    maxLength: 64,
-    fix: `e.g. ${example}`,
-  });
 
 /** Managed policies of a role (IAM quotas: at most 20 managed policies attached to a role, 10 by default). */
 const managedPolicyArns = (description: string) =>
