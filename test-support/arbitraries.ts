@@ -19,11 +19,12 @@
  */
 import * as fc from "fast-check";
 import { defaultAddonRoleName, defaultClusterRoleName, defaultNodeRoleName, defaultServiceAccountRoleName } from "../src/config/role-names";
-import { ADDON_VERSIONS } from "../src/config/catalogs/addon-versions";
+import { addonCatalogEntry } from "../src/config/catalogs/addon-versions";
 import type { Document as YamlDocument } from "yaml";
 import { RULE_IDS } from "../src/config/catalogs/security-rules";
 import { partitionOfRegion } from "../src/config/catalogs/regions";
 import { architectureOf, hasNvidiaGpu } from "../src/config/instance-types";
+import { policyNameOf, terraformName } from "../src/config/names";
 import { nonPublicRangeOf } from "../src/config/rules";
 import { ACCESS_POLICIES, AUTHENTICATION_MODES, CAPACITY_TYPES, ENDPOINT_ACCESS_VALUES, LOG_RETENTION_DAYS, LOG_TYPES, SUPPORT_TYPES } from "../src/config/schema";
 
@@ -484,7 +485,7 @@ const serviceAccountArb = fc
       managedPolicyArns: fc.uniqueArray(
         fc.tuple(fc.constantFrom("aws", "111122223333"), fc.stringMatching(/^[A-Za-z0-9+=,.@_-]{1,30}$/)).map(([account, name]) => `arn:aws:iam::${account}:policy/${name}`),
         // distinct once made Terraform names (rules.ts checkPolicyNames)
-        { selector: (arn) => arn.slice(arn.lastIndexOf("/") + 1).replace(/[^A-Za-z0-9_-]/g, "_"), maxLength: 3 },
+        { selector: (arn) => terraformName([policyNameOf(arn)]), maxLength: 3 },
       ),
       inlinePolicy: fc
         .tuple(fc.constantFrom("s3:GetObject", "sqs:*", "dynamodb:Query"), trickyString({ maxLength: 30 }).filter(isWellFormedText))
@@ -640,7 +641,7 @@ function fixCluster(generated: Json, offline: boolean): Json {
   for (const name of Object.keys(c.addons ?? {})) {
     const a = c.addons[name];
     if (a === null || typeof a !== "object" || a.role === undefined) continue;
-    const entry = Object.prototype.hasOwnProperty.call(ADDON_VERSIONS, name) ? ADDON_VERSIONS[name] : undefined;
+    const entry = addonCatalogEntry(name);
     if (!entry?.serviceAccount || !entry.namespace || !entry.needsIamRole || !entry.managedPolicy) {
       const { role: _dropped, ...rest } = a;
       c.addons[name] = rest;

@@ -8,7 +8,7 @@ import { checkCatalogs } from "./catalog-checks";
 import { DEFAULT_CLUSTER } from "./defaults";
 import { ConfigFileError, parseConfigFile, ParsedFile } from "./parse";
 import { nameCollisions, unsupportedKeys, unsupportedValues } from "./names";
-import { ADDON_VERSIONS } from "./catalogs/addon-versions";
+import { addonCatalogEntry } from "./catalogs/addon-versions";
 import { partitionOfRegion } from "./catalogs/regions";
 import { defaultAddonRoleName, defaultClusterRoleName, defaultNodeRoleName, defaultServiceAccountRoleName } from "./role-names";
 import { checkClusterRules, createdRoles, POD_IDENTITY_AGENT, withoutRejected } from "./rules";
@@ -107,7 +107,7 @@ function withIdentityDefaults(cluster: Record<string, unknown>, name: string, ag
         setOwn(addons, addon, settings);
         continue;
       }
-      const entry = Object.prototype.hasOwnProperty.call(ADDON_VERSIONS, addon) ? ADDON_VERSIONS[addon] : undefined;
+      const entry = addonCatalogEntry(addon);
       const policies = entry?.managedPolicy ? [entry.managedPolicy, ...(entry.additionalManagedPolicies ?? [])] : [];
       const completed = {
         ...role,

@@ -216,6 +216,11 @@ export function nodeGroupId(name: string): string {
 /** Construct ID of a node group's launch template (a child of the node group). */
 export const LAUNCH_TEMPLATE_ID = "launch_template";
 
+/** A managed policy's name: the last part of its ARN (`arn:aws:iam::aws:policy/service-role/X` -> `X`). */
+export function policyNameOf(policyArn: string): string {
+  return policyArn.slice(policyArn.lastIndexOf("/") + 1);
+}
+
 /** Construct ID of the cluster's IAM OIDC provider (for IRSA). */
 export const OIDC_PROVIDER_ID = "oidc_provider";
 
@@ -401,7 +406,7 @@ export function derivedNames(cluster: unknown, at: string): DerivedEntity[] {
             `aws_iam_role_policy.${terraformName([id, "inline"])}`,
             ...list(s.managedPolicyArns)
               .filter(isString)
-              .map((arn) => `aws_iam_role_policy_attachment.${terraformName([id, terraformLiteral(arn.slice(arn.lastIndexOf("/") + 1))])}`),
+              .map((arn) => `aws_iam_role_policy_attachment.${terraformName([id, terraformLiteral(policyNameOf(arn))])}`),
           ],
           naming: "service account roles are named service_account_<namespace>_<name>",
           fix: "rename one of the service accounts",

@@ -3,7 +3,8 @@
  * (the file laid onto the embedded default) with every value the schema already rejected taken out, so every
  * problem is reported once and at once, and no rule reasons from a value that is not what it should be.
  */
-import { ADDON_VERSIONS } from "./catalogs/addon-versions";
+import { addonCatalogEntry } from "./catalogs/addon-versions";
+import { policyNameOf, terraformName } from "./names";
 import { AMI_FAMILY_PREFIXES, AMI_ROOT_VOLUMES } from "./catalogs/ami-root-volumes";
 import { partitionOfRegion } from "./catalogs/regions";
 import { EKS_TAG_RULES } from "./catalogs/tag-rules";
@@ -322,7 +323,7 @@ function checkWorkloadIdentity(c: Record<string, any>, path: PathOf, found: Foun
   list(c.serviceAccounts).forEach((raw, i) => {
     const s = obj(raw);
     for (const addon of Object.keys(addons)) {
-      const entry = Object.prototype.hasOwnProperty.call(ADDON_VERSIONS, addon) ? ADDON_VERSIONS[addon] : undefined;
+      const entry = addonCatalogEntry(addon);
       if (addons[addon] === null || !entry?.serviceAccount || entry.namespace !== s.namespace || entry.serviceAccount !== s.name) continue;
       found.errors.push({
         path: path("serviceAccounts", i),
@@ -335,7 +336,7 @@ function checkWorkloadIdentity(c: Record<string, any>, path: PathOf, found: Foun
   for (const addon of Object.keys(addons)) {
     const role = obj(addons[addon]).role;
     if (role === undefined || role === null) continue;
-    const entry = Object.prototype.hasOwnProperty.call(ADDON_VERSIONS, addon) ? ADDON_VERSIONS[addon] : undefined;
+    const entry = addonCatalogEntry(addon);
     if (entry && !entry.needsIamRole) {
       found.errors.push({
         path: path("addons", addon, "role"),
@@ -387,9 +388,8 @@ function checkPolicyNames(arns: unknown[], at: (j: number) => string, found: Fou
   const seen = new Map<string, number>();
   arns.forEach((arn, j) => {
     if (!isString(arn)) return;
-    const name = arn.slice(arn.lastIndexOf("/") + 1);
-    // Terraform names hold letters, digits, _ and - only: `+ = , . @` are written `_` (names.ts terraformName)
-    const key = name.replace(/[^A-Za-z0-9_-]/g, "_");
+    // Terraform names hold letters, digits, _ and - only: `+ = , . @` are written `_`
+    const key = terraformName([policyNameOf(arn)]);
     const first = seen.get(key);
     if (first === undefined) seen.set(key, j);
     else {

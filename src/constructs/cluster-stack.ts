@@ -10,7 +10,7 @@ import { ClusterAccess } from "./cluster/cluster-access";
 import { addonConfigurationJson, AddonProps, ClusterAddons } from "./cluster/cluster-addons";
 import { ClusterLogGroup } from "./cluster/cluster-log-group";
 import { CLUSTER_ROLE_POLICIES, nodeRolePoliciesOf } from "../config/defaults";
-import { ADDON_VERSIONS } from "../config/catalogs/addon-versions";
+import { addonCatalogEntry } from "../config/catalogs/addon-versions";
 import { addonRoleId, cdktfMarker, nodeGroupId, nodeRoleId, OIDC_PROVIDER_ID, roleKey, serviceAccountRoleId, terraformLiteral, terraformLiterals } from "../config/names";
 import { OidcProvider } from "./identity/oidc-provider";
 import { ServiceAccountRole } from "./identity/service-account-role";
@@ -157,7 +157,7 @@ export class ClusterStack extends ReadableStack {
     const addonRoles = Object.create(null) as Record<string, NonNullable<AddonProps["role"]>>;
     for (const [name, settings] of Object.entries(config.addons)) {
       const role = settings.role;
-      const entry = Object.prototype.hasOwnProperty.call(ADDON_VERSIONS, name) ? ADDON_VERSIONS[name] : undefined;
+      const entry = addonCatalogEntry(name);
       if (!role || !entry?.serviceAccount || !entry.namespace) continue;
       const identity = role.identity ?? "pod-identity";
       addonRoles[name] = {

@@ -54,16 +54,24 @@ class HclClusterStack extends ClusterStack {
   }
 }
 
-/** Synthesizes every cluster's stack and hand-off into `outdir`, an empty folder. */
-export function synthesizeInto(outdir: string, loaded: LoadedClusters): void {
+/**
+ * Synthesizes every cluster's stack and hand-off into `outdir`, an empty folder; returns each stack's Terraform JSON,
+ * read once, by cluster name.
+ */
+export function synthesizeInto(outdir: string, loaded: LoadedClusters): Map<string, Record<string, unknown>> {
   const app = new App({ outdir });
   const stacks = loaded.clusters.map((cluster) => (app.hclOutput ? new HclClusterStack(app, cluster) : new ClusterStack(app, cluster)));
   app.synth();
+  const documents = new Map<string, Record<string, unknown>>();
   loaded.clusters.forEach((cluster, i) => {
-    // With `cdktf synth --hcl` cdktf writes cdk.tf instead of cdk.tf.json: the hand-off then reads the stack itself.
-    const terraform = app.hclOutput ? (JSON.parse(JSON.stringify(stacks[i].toTerraform())) as Record<string, unknown>) : undefined;
+    // With `cdktf synth --hcl` cdktf writes cdk.tf instead of cdk.tf.json: then the stack itself is the document.
+    const terraform = (
+      app.hclOutput ? JSON.parse(JSON.stringify(stacks[i].toTerraform())) : JSON.parse(fs.readFileSync(path.join(outdir, "stacks", cluster.name, "cdk.tf.json"), "utf8"))
+    ) as Record<string, unknown>;
     writeHandoff(cluster, loaded.given[i], outdir, terraform);
+    documents.set(cluster.name, terraform);
   });
+  return documents;
 }
 
 /** A stack's Terraform JSON in an output folder, or undefined when there is none (first synth, `--hcl`) or it is unreadable. */
@@ -78,13 +86,14 @@ function stackJsonIn(outdir: string, cluster: string): Record<string, unknown> |
 
 /**
  * The replacement warnings of every cluster whose previous stack is in `previousDir` (the output being replaced):
- * what the new stacks in `outdir` will make Terraform replace or destroy (src/review/replacements.ts).
+ * what the new stacks (`documents`, from `synthesizeInto`) will make Terraform replace or destroy
+ * (src/review/replacements.ts).
  */
-export function replacementWarnings(previousDir: string, outdir: string, loaded: LoadedClusters): string[] {
+export function replacementWarnings(previousDir: string, documents: ReadonlyMap<string, Record<string, unknown>>, loaded: LoadedClusters): string[] {
   const warnings: string[] = [];
   for (const cluster of loaded.clusters) {
     const previous = stackJsonIn(previousDir, cluster.name);
-    const next = previous && stackJsonIn(outdir, cluster.name);
+    const next = previous && documents.get(cluster.name);
     if (!previous || !next) continue;
     // Loaded only when there is something to compare (~10 ms of start-up otherwise).
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -138,8 +147,7 @@ export async function writeClusterOutput(loaded: LoadedClusters, env: NodeJS.Pro
   await writeOutputAtomically(
     outputName,
     (dir) => {
-      synthesizeInto(dir, loaded);
-      warnings = replacementWarnings(outputName, dir, loaded);
+      warnings = replacementWarnings(outputName, synthesizeInto(dir, loaded), loaded);
     },
     carryOverPolicy(env.CDKTF_OUTDIR !== undefined),
   );

@@ -13,7 +13,7 @@
 import { preview, printable } from "../config/printable";
 import { FileReadError, readRegularFile } from "../config/read-file";
 import { GENERIC, IMPACTS, SOURCES } from "./impacts";
-import { CONFIG_KEYS } from "./replacements";
+import { configKeyFor } from "./replacements";
 
 /** A file that is not a readable Terraform plan in JSON: the reason, in words, without the file name. */
 export class PlanFileError extends Error {
@@ -410,12 +410,9 @@ function ownerKey(change: Change): string | undefined {
 
 /** The configuration key that sets an attribute forcing a replacement (`nodeGroups[].instanceTypes`), when known. */
 function configKey(change: Change, path: PlanPath): string | undefined {
-  const dotted = path.filter((step) => typeof step === "string").join(".");
-  const key = CONFIG_KEYS[change.type]?.[dotted];
   const owner = ownerKey(change);
-  if (key === undefined || owner === undefined) return undefined;
-  if (key.startsWith(".")) return owner === "" ? key.slice(1) : `${owner}${key}`;
-  return key === "" ? owner || undefined : key;
+  if (owner === undefined) return undefined;
+  return configKeyFor(change.type, path.filter((step) => typeof step === "string").join("."), owner) || undefined;
 }
 
 /** The table of attributes forcing a replacement, before -> after, with the configuration key that sets each. */

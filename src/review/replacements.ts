@@ -14,7 +14,7 @@
  * `derivedNames` gives every node group, role, access entry and add-on), the resource in EKS terms, and the safer path
  * from the plan review's table. Reads Terraform JSON and the configuration's types only (src/review's rule).
  */
-import { derivedNames } from "../config/names";
+import { derivedNames, policyNameOf } from "../config/names";
 import { preview } from "../config/printable";
 import { ClusterConfig } from "../config/schema";
 import { IMPACTS } from "./impacts";
@@ -246,7 +246,7 @@ function goneKey(type: string, address: string, body: Body, owners: Map<string, 
       return `access.entries (principal${named(body, "principal_arn")} no longer listed)`;
     case "aws_eks_access_policy_association": {
       const arn = body.policy_arn;
-      const policy = typeof arn === "string" ? ` ${preview(arn.slice(arn.lastIndexOf("/") + 1), 80)}` : "";
+      const policy = typeof arn === "string" ? ` ${preview(policyNameOf(arn), 80)}` : "";
       return `access.entries[].policies (policy${policy} no longer associated)`;
     }
     default:
@@ -256,11 +256,19 @@ function goneKey(type: string, address: string, body: Body, owners: Map<string, 
 
 /** The configuration key of an attribute of a resource. */
 function configKeyOf(type: string, path: string | undefined, owner: string | undefined): string {
-  const key = path === undefined ? undefined : CONFIG_KEYS[type]?.[path];
   const base = owner ?? "";
-  if (key === undefined) return base === "" ? "(the cluster's settings)" : base;
-  if (key.startsWith(".")) return base === "" ? key.slice(1) : `${base}${key}`;
-  return key === "" ? base : key;
+  return (path === undefined ? undefined : configKeyFor(type, path, base)) ?? (base === "" ? "(the cluster's settings)" : base);
+}
+
+/**
+ * The configuration key that sets an attribute (a dotted path) of a resource whose owner is at `owner` ("" for the
+ * cluster's root), by `CONFIG_KEYS`; undefined when the table does not name one.
+ */
+export function configKeyFor(type: string, path: string, owner: string): string | undefined {
+  const key = CONFIG_KEYS[type]?.[path];
+  if (key === undefined) return undefined;
+  if (key.startsWith(".")) return owner === "" ? key.slice(1) : `${owner}${key}`;
+  return key === "" ? owner : key;
 }
 
 /**

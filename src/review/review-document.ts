@@ -2,7 +2,8 @@
  * REVIEW.md: what a reviewer of a cluster's Terraform needs on one page. Settings come from the configuration
  * (with where each came from); findings, data sources and outputs come from the synthesized Terraform.
  */
-import { ADDON_VERSIONS } from "../config/catalogs/addon-versions";
+import { addonCatalogEntry } from "../config/catalogs/addon-versions";
+import { policyNameOf } from "../config/names";
 import { ADDONS_BEFORE_NODES, CLUSTER_ROLE_POLICIES, nodeRolePoliciesOf } from "../config/defaults";
 import { instanceSpecs, podLimit } from "../config/instance-types";
 import { ClusterConfig, RoleReference, roleKey } from "../config/schema";
@@ -184,7 +185,7 @@ export function reviewDocument(input: ReviewInput): string {
     seen.add(key);
     roleRows.push(g.role.name ? [roleName(g.role), "ec2.amazonaws.com", nodePolicies.join(", ")] : [roleName(g.role), "managed outside this project", "managed outside this project"]);
   }
-  const policyNames = (arns: readonly string[]) => arns.map((arn) => arn.slice(arn.lastIndexOf("/") + 1));
+  const policyNames = (arns: readonly string[]) => arns.map(policyNameOf);
   const trustOf = (identity: string, namespace: string, name: string) =>
     identity === "irsa"
       ? `pods of service account ${code(`${namespace}/${name}`)}, through the cluster's OIDC provider (IRSA: sts:AssumeRoleWithWebIdentity, :sub and :aud conditions)`
@@ -193,7 +194,7 @@ export function reviewDocument(input: ReviewInput): string {
     roleRows.push([`${code(s.roleName ?? "")} (created)`, trustOf(s.identity, s.namespace, s.name), [...policyNames(s.managedPolicyArns), ...(s.inlinePolicy ? ["inline policy `inline`"] : [])].join(", ")]);
   }
   for (const [addon, a] of Object.entries(c.addons)) {
-    const entry = Object.prototype.hasOwnProperty.call(ADDON_VERSIONS, addon) ? ADDON_VERSIONS[addon] : undefined;
+    const entry = addonCatalogEntry(addon);
     if (!a.role || !entry?.serviceAccount || !entry.namespace) continue;
     roleRows.push([`${code(a.role.roleName ?? "")} (created)`, `${trustOf(a.role.identity ?? "pod-identity", entry.namespace, entry.serviceAccount)}, for add-on ${code(addon)}`, policyNames(a.role.managedPolicyArns ?? []).join(", ")]);
   }

@@ -282,3 +282,8 @@ export const KUBE_PROXY_VERSION_RULE = {
   ],
   confidence: "inferred",
 } as const;
+
+/** The table's entry of an add-on, or undefined (any name is looked up as an own key: `constructor` is no entry). */
+export function addonCatalogEntry(name: string): AddonCatalogEntry | undefined {
+  return Object.prototype.hasOwnProperty.call(ADDON_VERSIONS, name) ? ADDON_VERSIONS[name] : undefined;
+}

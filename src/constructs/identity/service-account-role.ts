@@ -4,7 +4,7 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { Fn, IResolvable, IResolveContext, ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { hclEscape } from "../../config/names";
+import { hclEscape, policyNameOf } from "../../config/names";
 import { lifecycleOf } from "../managed-node-group";
 import { allowAnyChildId } from "../readable-stack";
 import { tagsArgument } from "../tags";
@@ -122,9 +122,7 @@ export function templateKeyedObject(entries: readonly (readonly [string, string]
 }
 
 /** A managed policy's name: its ARN's last segment, after the last `/`. */
-export function policyNameOf(policyArn: string): string {
-  return policyArn.slice(policyArn.lastIndexOf("/") + 1);
-}
+export { policyNameOf };
 
 /**
  * The IAM role one Kubernetes service account's pods assume, through EKS Pod Identity (with its association, unless
