@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { DEFAULT_CLUSTER, DEFAULT_NODE_GROUP } from "../src/config/defaults";
+import { ConfigInput } from "../src/config/input";
 import { ConfigError, ConfigFileError, loadClusters, resolveClusters } from "../src/config/load";
 import { pathSegments } from "../src/config/parse";
 import { formatConfigError, formatWarnings } from "../src/config/report";
@@ -111,7 +112,7 @@ describe("merging onto the embedded default", () => {
 
   it("GIVEN a bad file WHEN resolved THEN the embedded default is left unchanged", () => {
     const before = JSON.stringify(DEFAULT_CLUSTER);
-    configError(() => resolveClusters({ nodeGroups: [{ labels: { "kubernetes.io/x": "y" } }], endpoint: { access: "x" } }, "x"));
+    configError(() => resolveClusters({ nodeGroups: [{ labels: { "kubernetes.io/x": "y" } }], endpoint: { access: "x" } } as unknown as ConfigInput, "x"));
     resolveClusters({ nodeGroups: [{ labels: { a: "b" } }], tags: { t: "v" }, addons: { coredns: null } }, "x");
     expect(JSON.stringify(DEFAULT_CLUSTER)).toBe(before);
   });

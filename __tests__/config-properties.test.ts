@@ -23,7 +23,7 @@ import * as path from "path";
 import * as fc from "fast-check";
 import * as YAML from "yaml";
 import { DEFAULT_CLUSTER } from "../src/config/defaults";
-import { ConfigError, LoadedClusters, resolveClusters } from "../src/config/load";
+import { ConfigError, LoadedClusters, resolveParsed } from "../src/config/load";
 import { ConfigFileError, parseConfigText, ParsedFile } from "../src/config/parse";
 import { formatConfigError, formatWarnings } from "../src/config/report";
 import { ClusterConfig, clusterSchema } from "../src/config/schema";
@@ -89,7 +89,7 @@ type Resolved = { loaded: LoadedClusters } | { configError: ConfigError };
 /** Resolves, letting through only ConfigError. */
 function resolve(raw: unknown, lineOf?: ParsedFile["lineOf"]): Resolved {
   try {
-    return { loaded: timed(SLOW_MS, "resolving", () => resolveClusters(raw, "cluster.yaml", lineOf)) };
+    return { loaded: timed(SLOW_MS, "resolving", () => resolveParsed(raw, "cluster.yaml", lineOf)) };
   } catch (error) {
     if (error instanceof ConfigError) return { configError: error };
     throw error;

@@ -1,11 +1,11 @@
 /** Every validation rule: a bad config, the path it must name, and what the message must say. */
-import { ConfigError, resolveClusters } from "../src/config/load";
+import { ConfigError, resolveParsed } from "../src/config/load";
 import { Issue } from "../src/config/schema-parts";
 
 /** The problems of a config; fails the test when it is accepted. */
 function problems(given: unknown): Issue[] {
   try {
-    resolveClusters(given, "test.yaml");
+    resolveParsed(given, "test.yaml");
   } catch (error) {
     if (error instanceof ConfigError) return [...error.issues];
     throw error;
@@ -289,7 +289,7 @@ describe("config validation rules", () => {
 });
 
 describe("rules that mirror AWS limits accept what AWS accepts", () => {
-  const accepts = (given: unknown) => resolveClusters(given, "test.yaml").clusters;
+  const accepts = (given: unknown) => resolveParsed(given, "test.yaml").clusters;
 
   it("GIVEN no file WHEN resolved THEN the default node group's disk is 20 GiB, which the AL2023 snapshot allows (catalogs/ami-root-volumes)", () => {
     expect(accepts({})[0].nodeGroups[0].diskSize).toBe(20);
@@ -339,7 +339,7 @@ describe("rules that mirror AWS limits accept what AWS accepts", () => {
 });
 
 describe("config warnings", () => {
-  const warningsOf = (given: unknown) => resolveClusters(given, "test.yaml").warnings;
+  const warningsOf = (given: unknown) => resolveParsed(given, "test.yaml").warnings;
 
   it("GIVEN the walk-through default WHEN validated THEN it warns of the open endpoint, no logs, little pod room and a single node", () => {
     const warnings = warningsOf({});

@@ -1,11 +1,12 @@
 /** Every security rule: a config (or Terraform) that triggers it and one that does not. */
+import { ClusterInput } from "../src/config/input";
 import { resolveClusters } from "../src/config/load";
 import { RULE_IDS, SECURITY_RULES } from "../src/config/catalogs/security-rules";
 import { checkClusters, synthesizeTerraform } from "../src/review/check";
 import { findingsOf, unusedWaivers, versionSupport } from "../src/review/findings";
 
 const DATE = "2026-11-24";
-const HARDENED = {
+const HARDENED: ClusterInput = {
   endpoint: { access: "private" },
   logging: { types: ["api", "audit", "authenticator", "controllerManager", "scheduler"] },
   secretsEncryption: { createKey: true },
@@ -83,7 +84,7 @@ describe("security findings", () => {
   });
 
   it("GIVEN IRSA roles this project writes WHEN checked THEN no :sub finding; GIVEN a web-identity trust without :sub THEN it is found", () => {
-    const config = { ...HARDENED, serviceAccounts: [{ namespace: "a", name: "api", identity: "irsa", managedPolicyArns: ["arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"] }] };
+    const config: ClusterInput = { ...HARDENED, serviceAccounts: [{ namespace: "a", name: "api", identity: "irsa", managedPolicyArns: ["arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"] }] };
     const [cluster] = resolveClusters(config, "test").clusters;
     const tf = synthesizeTerraform(cluster);
     expect(findingsOf(tf, [], DATE).map((f) => f.rule.key)).toEqual([]);
@@ -135,7 +136,7 @@ describe("Kubernetes version support", () => {
 
 describe("checkClusters (the report of npm run check)", () => {
   it("GIVEN every finding waived with a reason WHEN checked THEN it passes, listing the waivers", () => {
-    const waivers = ["CKV_AWS_39", "CKV_AWS_38", "CKV_AWS_37", "CKV_AWS_58", "AVD-AWS-0130", "EKS_CNI_POLICY_ON_NODE_ROLE"].map((rule) => ({ rule, reason: `trial cluster, deleted after the demo (${rule})` }));
+    const waivers = (["CKV_AWS_39", "CKV_AWS_38", "CKV_AWS_37", "CKV_AWS_58", "AVD-AWS-0130", "EKS_CNI_POLICY_ON_NODE_ROLE"] as const).map((rule) => ({ rule, reason: `trial cluster, deleted after the demo (${rule})` }));
     const [cluster] = resolveClusters({ waivers }, "test").clusters;
     const { report, code } = checkClusters([cluster], DATE);
     expect(code).toBe(0);

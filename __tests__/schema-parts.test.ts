@@ -1,11 +1,11 @@
-import { ConfigError, resolveClusters } from "../src/config/load";
+import { ConfigError, resolveClusters, resolveParsed } from "../src/config/load";
 import { clusterSchema } from "../src/config/schema";
 import { Issue, merge, record, string, validate } from "../src/config/schema-parts";
 
 /** The problems of a config, or [] when it is accepted. */
 function problems(raw: unknown): Issue[] {
   try {
-    resolveClusters(raw, "test");
+    resolveParsed(raw, "test");
     return [];
   } catch (error) {
     if (error instanceof ConfigError) return [...error.issues];

@@ -18,7 +18,7 @@
  * the Terraform suites (once each).
  */
 import { spawnSync } from "child_process";
-import { ConfigError, resolveClusters } from "../src/config/load";
+import { ConfigError, resolveParsed } from "../src/config/load";
 import { parseConfigText } from "../src/config/parse";
 import * as fs from "fs";
 import * as os from "os";
@@ -101,7 +101,7 @@ function loadTime(kind: string, n: number): number {
     const start = process.hrtime.bigint();
     const parsed = parseConfigText(text, "json", "many.json");
     try {
-      resolveClusters(parsed.raw, "many.json", parsed.lineOf);
+      resolveParsed(parsed.raw, "many.json", parsed.lineOf);
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
     }

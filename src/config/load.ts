@@ -6,6 +6,7 @@
  */
 import { checkCatalogs } from "./catalog-checks";
 import { DEFAULT_CLUSTER } from "./defaults";
+import { ConfigInput } from "./input";
 import { ConfigFileError, parseConfigFile, ParsedFile } from "./parse";
 import { nameCollisions, unsupportedKeys, unsupportedValues } from "./names";
 import { addonCatalogEntry } from "./catalogs/addon-versions";
@@ -45,9 +46,9 @@ export const EXTENSION_PREFIX = "x-";
 
 /** Loads the clusters named by a CLUSTER_CONFIG value; without one, the embedded default. */
 export function loadClusters(configFile: string | undefined): LoadedClusters {
-  if (!configFile) return resolveClusters({}, "the embedded default");
+  if (!configFile) return resolveParsed({}, "the embedded default");
   const parsed = parseConfigFile(configFile);
-  return resolveClusters(parsed.raw, configFile, parsed.lineOf);
+  return resolveParsed(parsed.raw, configFile, parsed.lineOf);
 }
 
 /**
@@ -127,8 +128,20 @@ function withIdentityDefaults(cluster: Record<string, unknown>, name: string, ag
 
 export { POD_IDENTITY_AGENT };
 
-/** Validates a parsed config (one cluster, or `{ clusters: [...] }`) and lays it onto the embedded default. */
-export function resolveClusters(raw: unknown, source: string, lineOf: ParsedFile["lineOf"] = () => undefined): LoadedClusters {
+/**
+ * Validates a configuration given in code (one cluster, or `{ clusters: [...] }`, as a config file holds them) and lays
+ * each cluster onto the embedded default; throws a `ConfigError` with every problem. The types say which keys there
+ * are and what they take; patterns, ranges and the rules across keys are checked here, as for a file.
+ */
+export function resolveClusters(input: ConfigInput, source = "the given configuration", lineOf: ParsedFile["lineOf"] = () => undefined): LoadedClusters {
+  return resolveParsed(input, source, lineOf);
+}
+
+/**
+ * `resolveClusters` for a value whose type nothing vouches for: a parsed config file (`loadClusters`), or anything
+ * else to validate. The same checks and result.
+ */
+export function resolveParsed(raw: unknown, source: string, lineOf: ParsedFile["lineOf"] = () => undefined): LoadedClusters {
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
   const entries: { given: unknown; at: string }[] = [];

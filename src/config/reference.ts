@@ -1,13 +1,15 @@
 /**
  * The schema's two published forms, generated, committed, and checked for staleness by a test:
  * - cluster-config.schema.json: JSON Schema for editor completion in YAML and JSON files;
- * - docs/config-reference.md: every key with what it allows, its default and what it is.
- * `npm run schema` rewrites both.
+ * - docs/config-reference.md: every key with what it allows, its default and what it is;
+ * and, from the JSON Schema, src/config/input.ts: the TypeScript types of a configuration given in code
+ * (input-generator.ts). `npm run schema` rewrites all three.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { CATALOG_SOURCES } from "./catalog-checks";
 import { DEFAULT_CLUSTER } from "./defaults";
+import { INPUT_FILE, inputTypesSource } from "./input-generator";
 import { clusterSchema } from "./schema";
 import { childrenOf, fieldsOf, jsonSchemaOf, meta, unwrap } from "./schema-parts";
 
@@ -127,10 +129,21 @@ export function generatedFiles(): Record<string, string> {
   };
 }
 
+/** src/config/input.ts: the TypeScript types of a configuration, from the JSON Schema (json-schema-to-typescript). */
+export function generatedInputTypes(): Promise<string> {
+  return inputTypesSource(configJsonSchema());
+}
+
 if (require.main === module) {
-  for (const [file, content] of Object.entries(generatedFiles())) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, content);
-    console.log(`wrote ${file}`);
-  }
+  (async () => {
+    const files = { ...generatedFiles(), [INPUT_FILE]: await generatedInputTypes() };
+    for (const [file, content] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, content);
+      console.log(`wrote ${file}`);
+    }
+  })().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
 }
