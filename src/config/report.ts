@@ -17,6 +17,10 @@ function describe(issue: Issue, lines: ReadonlyMap<string, number>, label = "rul
 }
 
 /** The problems, in file order, at most MAX_LISTED of them. */
+export function describeIssues(issues: readonly Issue[], lines: ReadonlyMap<string, number>, label?: string): string[] {
+  return listed(issues, lines, label);
+}
+
 function listed(issues: readonly Issue[], lines: ReadonlyMap<string, number>, label?: string): string[] {
   const ordered = inFileOrder(issues, lines);
   const shown = ordered.slice(0, MAX_LISTED).map((issue) => describe(issue, lines, label));

@@ -1,0 +1,454 @@
+import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { Annotations, TerraformDataSource, TerraformProvider, TerraformResource, TerraformStack, Token } from "cdktf";
+import { Construct } from "constructs";
+import { Cluster } from "./cluster/cluster";
+import { ClusterAccess } from "./cluster/cluster-access";
+import { addonConfigurationJson, AddonProps, ClusterAddons } from "./cluster/cluster-addons";
+import { ClusterLogGroup } from "./cluster/cluster-log-group";
+import { SecretsEncryptionKey } from "./cluster/secrets-encryption-key";
+import { OidcProvider } from "./identity/oidc-provider";
+import { ServiceAccountRole } from "./identity/service-account-role";
+import { ManagedNodeGroup } from "./managed-node-group";
+import { NetworkLookup } from "./network-lookup";
+import { allowAnyChildId } from "./readable-stack";
+import { ServiceRole } from "./service-role";
+import { terraformStringExpression } from "./terraform-literal";
+import { addonCatalogEntry } from "../config/catalogs/addon-versions";
+import { CLUSTER_ROLE_POLICIES, DEFAULT_CLUSTER, nodeRolePoliciesOf } from "../config/defaults";
+import { ClusterInput } from "../config/input";
+import { ConfigError, resolveClusters } from "../config/load";
+import { addonRoleId, nodeGroupId, nodeRoleId, OIDC_PROVIDER_ID, roleKey, serviceAccountRoleId, terraformLiteral, terraformLiterals } from "../config/names";
+import { describeIssues } from "../config/report";
+import { ClusterConfig, RoleReference } from "../config/schema";
+import { Issue } from "../config/schema-parts";
+
+/**
+ * Props of `EksCluster`: one cluster as a config file describes it (every key optional, with the same defaults,
+ * rules and messages: the config reference in docs/ covers each key), and the provider to create it with.
+ */
+export interface EksClusterProps extends ClusterInput {
+  /**
+   * The AWS provider that creates the cluster's resources. Its region, when written literally, is the cluster's
+   * region: leave `region` out, or give the same one.
+   * @default - the stack's AWS provider without an alias
+   */
+  readonly provider?: AwsProvider;
+}
+
+/** An add-on's own IAM role, with how pods get it and the service account it is for. */
+export type AddonRole = NonNullable<AddonProps["role"]>;
+
+/** What a cluster configuration builds: the constructs, and the configuration they were built from. */
+export interface ClusterParts {
+  /** The complete configuration the cluster was built from: the props with every default filled in. */
+  readonly config: ClusterConfig;
+  /** The control plane (`resource` is its `aws_eks_cluster`). */
+  readonly cluster: Cluster;
+  /** The cluster's IAM role, created or given by ARN. */
+  readonly clusterRole: ServiceRole;
+  /** The node groups' IAM roles (node groups naming the same role share it), by role name or ARN. */
+  readonly nodeRoles: ReadonlyMap<string, ServiceRole>;
+  /** The managed node groups, in their order. */
+  readonly nodeGroups: readonly ManagedNodeGroup[];
+  /** The EKS add-ons. */
+  readonly addons: ClusterAddons;
+  /** Access entries and their policy associations. */
+  readonly access: ClusterAccess;
+  /** The subnets the cluster uses: given, or looked up in the VPC. */
+  readonly network: NetworkLookup;
+  /** The KMS key created for secrets encryption (`secretsEncryption.createKey`). */
+  readonly secretsKey?: SecretsEncryptionKey;
+  /** The control-plane log group (`logging.retentionDays`). */
+  readonly logGroup?: ClusterLogGroup;
+  /** The cluster's IAM OIDC provider, when a role uses IRSA. */
+  readonly oidcProvider?: OidcProvider;
+  /** The roles of `serviceAccounts`, in their order. */
+  readonly serviceAccountRoles: readonly ServiceAccountRole[];
+  /** The add-ons' own roles, by add-on name. */
+  readonly addonRoles: Readonly<Record<string, AddonRole>>;
+}
+
+/** Marks props that are a configuration `resolveClusters` / `loadClusters` already validated (`EksCluster.fromConfig`). */
+const RESOLVED = Symbol("eks-cdktf.resolved-config");
+
+interface ResolvedProps {
+  readonly [RESOLVED]: ClusterConfig;
+  readonly provider?: AwsProvider;
+}
+
+/**
+ * One Amazon EKS cluster with everything a cluster configuration describes: IAM roles, control plane, secrets key,
+ * log group, access entries, workload identity (OIDC provider, Pod Identity and IRSA roles), add-ons and managed node
+ * groups, in the order AWS needs them (the cluster waits for its role's policies; node groups for theirs and for
+ * vpc-cni / kube-proxy; coredns for the node groups).
+ *
+ * It goes into any `TerraformStack` and uses the stack's AWS provider (or `provider`). The props are validated on
+ * construction with the rules and messages of a config file: an invalid configuration throws a `ConfigError` that
+ * lists every problem (path, value, rule, fix); warnings (legal but risky settings) become cdktf warning annotations.
+ *
+ * Terraform addresses come from construct ids: in a `ReadableStack` they read as the path below the stack
+ * (`aws_eks_cluster.<id>_cluster`); in any other stack cdktf names them (path plus a hash). Either way they stay as
+ * they are as long as the construct's id and place do: moving or renaming it replaces the real cluster.
+ *
+ * @example
+ * const eks = new EksCluster(stack, "orders", {
+ *   name: "orders",
+ *   network: { subnetIds: ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"] },
+ *   nodeGroups: [{ name: "general", instanceTypes: ["m6i.large"], scaling: { minSize: 1, maxSize: 3, desiredSize: 2 } }],
+ * });
+ */
+export class EksCluster extends Construct implements ClusterParts {
+  /**
+   * A cluster from a configuration `loadClusters` or `resolveClusters` returned (complete and validated: it is not
+   * validated again, and its warnings are the caller's to report).
+   */
+  public static fromConfig(scope: Construct, id: string, config: ClusterConfig, options: { readonly provider?: AwsProvider } = {}): EksCluster {
+    const props: ResolvedProps = { [RESOLVED]: config, provider: options.provider };
+    return new EksCluster(scope, id, props as unknown as EksClusterProps);
+  }
+
+  /** The complete configuration the cluster was built from: the props with every default filled in. */
+  public readonly config: ClusterConfig;
+  /** The control plane (`resource` is its `aws_eks_cluster`). */
+  public readonly cluster: Cluster;
+  /** The cluster's IAM role, created or given by ARN. */
+  public readonly clusterRole: ServiceRole;
+  /** The node groups' IAM roles (node groups naming the same role share it), by role name or ARN. */
+  public readonly nodeRoles: ReadonlyMap<string, ServiceRole>;
+  /** The managed node groups, in their order. */
+  public readonly nodeGroups: readonly ManagedNodeGroup[];
+  /** The EKS add-ons. */
+  public readonly addons: ClusterAddons;
+  /** Access entries and their policy associations. */
+  public readonly access: ClusterAccess;
+  /** The subnets the cluster uses: given, or looked up in the VPC. */
+  public readonly network: NetworkLookup;
+  /** The KMS key created for secrets encryption (`secretsEncryption.createKey`). */
+  public readonly secretsKey?: SecretsEncryptionKey;
+  /** The control-plane log group (`logging.retentionDays`). */
+  public readonly logGroup?: ClusterLogGroup;
+  /** The cluster's IAM OIDC provider, when a role uses IRSA. */
+  public readonly oidcProvider?: OidcProvider;
+  /** The roles of `serviceAccounts`, in their order. */
+  public readonly serviceAccountRoles: readonly ServiceAccountRole[];
+  /** The add-ons' own roles, by add-on name. */
+  public readonly addonRoles: Readonly<Record<string, AddonRole>>;
+
+  constructor(scope: Construct, id: string, props: EksClusterProps) {
+    super(allowAnyChildId(scope), id);
+    allowAnyChildId(this);
+    let given: ClusterConfig;
+    try {
+      const provider = props.provider ?? defaultAwsProvider(this);
+      given = (props as unknown as Partial<ResolvedProps>)[RESOLVED] ?? this.validated(props, provider);
+    } catch (error) {
+      // A rejected cluster leaves nothing behind: the scope may take the id again (a corrected retry).
+      scope.node.tryRemoveChild(id);
+      throw error;
+    }
+    const parts = buildClusterParts(this, given);
+    this.config = parts.config;
+    this.cluster = parts.cluster;
+    this.clusterRole = parts.clusterRole;
+    this.nodeRoles = parts.nodeRoles;
+    this.nodeGroups = parts.nodeGroups;
+    this.addons = parts.addons;
+    this.access = parts.access;
+    this.network = parts.network;
+    this.secretsKey = parts.secretsKey;
+    this.logGroup = parts.logGroup;
+    this.oidcProvider = parts.oidcProvider;
+    this.serviceAccountRoles = parts.serviceAccountRoles;
+    this.addonRoles = parts.addonRoles;
+    // The stack's default provider needs no mention; an aliased one is named on every resource.
+    if (props.provider?.alias !== undefined) useProvider(this, props.provider);
+  }
+
+  /** Name of the cluster (a reference: what depends on it waits for the cluster). */
+  public get clusterName(): string {
+    return this.cluster.resource.name;
+  }
+
+  /** ARN of the cluster. */
+  public get clusterArn(): string {
+    return this.cluster.resource.arn;
+  }
+
+  /** URL of the Kubernetes API server. */
+  public get clusterEndpoint(): string {
+    return this.cluster.resource.endpoint;
+  }
+
+  /** Base64-encoded certificate authority data of the cluster, for kubeconfig and Kubernetes providers. */
+  public get clusterCertificateAuthorityData(): string {
+    return this.cluster.resource.certificateAuthority.get(0).data;
+  }
+
+  /** OIDC issuer URL of the cluster, for IAM roles for service accounts. */
+  public get oidcIssuerUrl(): string {
+    return this.cluster.resource.identity.get(0).oidc.get(0).issuer;
+  }
+
+  /** The cluster security group EKS creates (control plane and managed nodes). */
+  public get clusterSecurityGroupId(): string {
+    return this.cluster.resource.vpcConfig.clusterSecurityGroupId;
+  }
+
+  /** ARN of the cluster's IAM role. */
+  public get clusterRoleArn(): string {
+    return this.clusterRole.roleArn;
+  }
+
+  /** ARN of each node role, by role name (or by ARN, for a role given by ARN). */
+  public get nodeRoleArns(): Readonly<Record<string, string>> {
+    const arns = Object.create(null) as Record<string, string>;
+    for (const [key, role] of this.nodeRoles) arns[key] = role.roleArn;
+    return arns;
+  }
+
+  /** The props as a complete, validated configuration; the provider's region fills in a missing region. */
+  private validated(props: EksClusterProps, provider: AwsProvider): ClusterConfig {
+    const { provider: _provider, ...input } = props;
+    const source = `EksCluster ${this.node.path}`;
+    const problems: Issue[] = [];
+    const providerRegion = typeof provider.region === "string" && !Token.isUnresolved(provider.region) ? provider.region : undefined;
+    if (providerRegion !== undefined && input.region !== undefined && input.region !== providerRegion) {
+      problems.push({
+        path: "region",
+        value: input.region,
+        rule: `must be the region of the AWS provider that creates the cluster (${JSON.stringify(providerRegion)}): the resources are created there, while the region selects the partition, the catalogs' checks and the kubeconfig command`,
+        fix: `leave region out (the provider's region is used), or pass a provider for ${JSON.stringify(input.region)}`,
+      });
+    }
+    if (providerRegion === undefined && input.region === undefined) {
+      Annotations.of(this).addWarning(
+        `${source}: region is not given and the AWS provider's region is not written literally, so the configuration's checks, policy ARNs' partition and kubeconfig command assume the default region ${JSON.stringify(DEFAULT_CLUSTER.region)}: give region`,
+      );
+    }
+    const withRegion = input.region === undefined && providerRegion !== undefined ? { ...input, region: providerRegion } : input;
+    let loaded;
+    try {
+      loaded = resolveClusters(withRegion, source);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(...error.issues);
+    }
+    if (problems.length > 0 || !loaded) throw configError(source, problems);
+    for (const warning of describeIssues(loaded.warnings, loaded.lines, "risk")) Annotations.of(this).addWarning(warning);
+    return loaded.clusters[0];
+  }
+}
+
+
+/**
+ * Builds everything a cluster configuration describes directly in `scope`: `EksCluster` builds into itself,
+ * `ClusterStack` into the stack (so construct paths, which cdktf writes into cdk.tf.json and `node.findChild` reads,
+ * stay as they were before `EksCluster` existed). `given` is a resolved, validated configuration.
+ */
+export function buildClusterParts(scope: Construct, given: ClusterConfig): ClusterParts {
+  // From here on, `config` holds Terraform strings: what Terraform reads back as the given text. Two places take
+  // the configuration as given instead: the add-ons' and service accounts' JSON documents (written as JSON text
+  // first) and the KMS key ARN inside the key policy's jsonencode() (an expression).
+  const config = terraformLiterals(given);
+  const partition = new DataAwsPartition(scope, "current").partition;
+
+  const network = new NetworkLookup(scope, "network", {
+    vpcId: config.network.vpcId,
+    subnetIds: config.network.subnetIds,
+  });
+
+  const clusterRole = new ServiceRole(scope, "cluster_role", {
+    role: config.clusterRole,
+    servicePrincipal: "eks.amazonaws.com",
+    managedPolicyNames: CLUSTER_ROLE_POLICIES,
+    partition,
+    tags: config.tags,
+  });
+
+  // Secrets encryption: a created key, or a given one; the cluster role may use it either way.
+  const secretsKey = config.secretsEncryption?.createKey
+    ? new SecretsEncryptionKey(scope, "secrets_key", { clusterName: config.name, tags: config.tags })
+    : undefined;
+  const secretsKeyArn = secretsKey?.keyArn ?? config.secretsEncryption?.kmsKeyArn;
+  // The same key inside the policy's jsonencode(), an expression: a reference as it is, a given ARN as a quoted string.
+  const givenKeyArn = given.secretsEncryption?.kmsKeyArn;
+  const policyKeyArn = secretsKey?.keyArn ?? (givenKeyArn === undefined ? undefined : terraformStringExpression(givenKeyArn));
+  if (policyKeyArn) {
+    clusterRole.addInlinePolicy("secrets_encryption", "EKSSecretsEncryption", [
+      { Effect: "Allow", Action: ["kms:Encrypt", "kms:Decrypt", "kms:ListGrants", "kms:DescribeKey"], Resource: policyKeyArn },
+    ]);
+  }
+  const logGroup =
+    config.logging.retentionDays !== undefined
+      ? new ClusterLogGroup(scope, "cluster_logs", { clusterName: config.name, retentionDays: config.logging.retentionDays, tags: config.tags })
+      : undefined;
+
+  const cluster = new Cluster(scope, "cluster", {
+    name: config.name,
+    kubernetesVersion: config.kubernetesVersion,
+    role: clusterRole,
+    subnetIds: network.subnetIds,
+    securityGroupIds: config.network.securityGroupIds,
+    serviceIpv4Cidr: config.network.serviceIpv4Cidr,
+    endpoint: config.endpoint,
+    secretsEncryption: secretsKeyArn ? { kmsKeyArn: secretsKeyArn } : undefined,
+    logging: config.logging,
+    access: config.access,
+    upgradePolicy: config.upgradePolicy,
+    tags: config.tags,
+    dependsOn: logGroup ? [logGroup.resource] : [],
+  });
+
+  // What lives in the cluster is replaced with it (see `replacementTrigger`).
+  const replaceWithCluster = cluster.replacementTrigger;
+  const access = new ClusterAccess(scope, "access", { clusterName: cluster.name, entries: config.access.entries, partition, tags: config.tags, replaceWithCluster });
+
+  // Workload identity: the OIDC provider (when a role uses IRSA), the service accounts' roles, the add-ons' roles.
+  const usesIrsa = config.serviceAccounts.some((s) => s.identity === "irsa") || Object.values(config.addons).some((a) => a.role?.identity === "irsa");
+  const oidcProvider = usesIrsa
+    ? new OidcProvider(scope, OIDC_PROVIDER_ID, { issuerUrl: cluster.resource.identity.get(0).oidc.get(0).issuer, tags: config.tags })
+    : undefined;
+  const serviceAccountRoles = config.serviceAccounts.map((s, i) => {
+    const inline = given.serviceAccounts[i]?.inlinePolicy;
+    return new ServiceAccountRole(scope, serviceAccountRoleId(s.namespace, s.name), {
+      namespace: s.namespace,
+      serviceAccount: s.name,
+      identity: s.identity,
+      roleName: s.roleName ?? "",
+      managedPolicyArns: s.managedPolicyArns,
+      inlinePolicy: inline === undefined ? undefined : terraformLiteral(addonConfigurationJson(inline)),
+      clusterName: cluster.name,
+      oidcProvider,
+      tags: config.tags,
+      replaceWithCluster,
+    });
+  });
+  const addonRoles = Object.create(null) as Record<string, AddonRole>;
+  for (const [name, settings] of Object.entries(config.addons)) {
+    const role = settings.role;
+    const entry = addonCatalogEntry(name);
+    if (!role || !entry?.serviceAccount || !entry.namespace) continue;
+    const identity = role.identity ?? "pod-identity";
+    addonRoles[name] = {
+      identity,
+      serviceAccount: entry.serviceAccount,
+      role: new ServiceAccountRole(scope, addonRoleId(name), {
+        namespace: entry.namespace,
+        serviceAccount: entry.serviceAccount,
+        identity,
+        roleName: role.roleName ?? "",
+        managedPolicyArns: role.managedPolicyArns ?? [],
+        clusterName: cluster.name,
+        oidcProvider,
+        // The add-on binds the role itself (its pod_identity_association block, or service_account_role_arn).
+        associate: false,
+        tags: config.tags,
+      }),
+    };
+  }
+
+  const addons = new ClusterAddons(scope, "addons", {
+    clusterName: cluster.name,
+    kubernetesVersion: config.kubernetesVersion,
+    addons: addonProps(config, given, addonRoles),
+    tags: config.tags,
+    replaceWithCluster,
+  });
+
+  // Node groups naming the same role share it: IAM role names are unique in an account. With a role of its own
+  // for vpc-cni, the CNI policy stays off the node role (EKS best practices: least privilege for the CNI).
+  const nodeRolePolicies = nodeRolePoliciesOf(config);
+  const nodeRoles = new Map<string, ServiceRole>();
+  const nodeRole = (ref: RoleReference): ServiceRole => {
+    const key = roleKey(ref);
+    let role = nodeRoles.get(key);
+    if (!role) {
+      role = new ServiceRole(scope, nodeRoleId(ref), {
+        role: ref,
+        servicePrincipal: "ec2.amazonaws.com",
+        managedPolicyNames: nodeRolePolicies,
+        partition,
+        tags: config.tags,
+      });
+      nodeRoles.set(key, role);
+    }
+    return role;
+  };
+
+  const nodeGroups = config.nodeGroups.map(
+    (group) =>
+      new ManagedNodeGroup(scope, nodeGroupId(group.name), {
+        settings: group,
+        clusterName: cluster.name,
+        kubernetesVersion: cluster.version,
+        role: nodeRole(group.role),
+        subnetIds: group.subnetIds ?? network.subnetIds,
+        dependsOn: addons.beforeNodes,
+        clusterTags: config.tags,
+        replaceWithCluster,
+      }),
+  );
+  addons.waitFor(nodeGroups.map((g) => g.resource));
+
+  return {
+    config: given,
+    cluster,
+    clusterRole,
+    nodeRoles,
+    nodeGroups,
+    addons,
+    access,
+    network,
+    secretsKey,
+    logGroup,
+    oidcProvider,
+    serviceAccountRoles,
+    addonRoles,
+  };
+}
+
+/** A ConfigError whose message lists every problem, as an exception thrown at a library user should. */
+function configError(source: string, issues: readonly Issue[]): ConfigError {
+  const error = new ConfigError(source, issues);
+  const count = `${issues.length} problem${issues.length === 1 ? "" : "s"}`;
+  error.message = [`${source}: not a valid cluster configuration (${count}):`, ...describeIssues(issues, new Map())].join("\n");
+  return error;
+}
+
+/** The stack's AWS provider without an alias; an error that says what to add when there is none. */
+function defaultAwsProvider(scope: Construct): AwsProvider {
+  const stack = TerraformStack.of(scope);
+  const found = stack.node.findAll().find((c): c is AwsProvider => c instanceof AwsProvider && c.alias === undefined);
+  if (!found) {
+    throw new Error(
+      `EksCluster ${scope.node.path} needs an AWS provider: add \`new AwsProvider(stack, "aws", { region: "<region>" })\` to stack ${stack.node.id} before the cluster, or pass \`provider\` in its props.`,
+    );
+  }
+  return found;
+}
+
+/** Every resource and data source below `scope` is created with `provider`. */
+function useProvider(scope: Construct, provider: TerraformProvider): void {
+  for (const c of scope.node.findAll()) {
+    if ((TerraformResource.isTerraformResource(c) || TerraformDataSource.isTerraformDataSource(c)) && c.provider === undefined) c.provider = provider;
+  }
+}
+
+/**
+ * The add-ons' props: the settings as Terraform strings, each configuration written as JSON text from the map as
+ * given (its own escapes would not survive JSON's), then made a Terraform literal as a whole.
+ */
+function addonProps(config: ClusterConfig, given: ClusterConfig, roles: Readonly<Record<string, AddonRole>>): Record<string, AddonProps> {
+  const out = Object.create(null) as Record<string, AddonProps>;
+  for (const name of Object.keys(config.addons)) {
+    const { configurationValues: _escaped, role: _role, ...settings } = config.addons[name];
+    const values = Object.prototype.hasOwnProperty.call(given.addons, name) ? given.addons[name]?.configurationValues : undefined;
+    out[name] = {
+      ...settings,
+      ...(values !== undefined ? { configurationValues: terraformLiteral(addonConfigurationJson(values)) } : {}),
+      ...(roles[name] ? { role: roles[name] } : {}),
+    };
+  }
+  return out;
+}
