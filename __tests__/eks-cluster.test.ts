@@ -125,6 +125,18 @@ describe("EksCluster in a stack of the user's own", () => {
     expect(roleNames).toEqual(expect.arrayContaining(["orders-eks-cluster", "payments-eks-cluster", "orders-eks-node", "payments-eks-node"]));
   });
 
+  test("two clusters of one name, or one role name, are refused at synth", () => {
+    // GIVEN two clusters named alike in one region, and a third sharing the second's cluster role by name
+    const stack = userStack("eu-west-1", "readable");
+    new EksCluster(stack, "orders", ORDERS);
+    new EksCluster(stack, "orders-again", ORDERS);
+    new EksCluster(stack, "payments", { ...ORDERS, name: "payments", clusterRole: { name: "Orders-EKS-Cluster" } });
+    // WHEN synthesized THEN each clash is named with what AWS answers
+    const error = thrown(() => Testing.synth(stack, true));
+    expect(error.message).toMatch(/EksCluster platform\/orders: cluster name "orders" in eu-west-1 is also EksCluster platform\/orders-again's: .*ResourceInUseException/);
+    expect(error.message).toMatch(/EksCluster platform\/payments: IAM role "Orders-EKS-Cluster" \(clusterRole.name\) is also created by EksCluster platform\/orders \(clusterRole.name\): .*EntityAlreadyExists/);
+  });
+
   test("an aliased provider passed in props creates every resource and data source", () => {
     // GIVEN a stack with a default provider and an aliased one for another region
     const stack = userStack("us-east-1");
@@ -139,11 +151,26 @@ describe("EksCluster in a stack of the user's own", () => {
     expect(eks.config.region).toBe("eu-west-1");
   });
 
-  test("without an AWS provider in the stack, says what to add", () => {
+  test("without an AWS provider in the stack, synth says what to add", () => {
     // GIVEN a stack without a provider
     const stack = new TerraformStack(Testing.app(), "bare");
-    // WHEN a cluster is added THEN the error names the fix
-    expect(() => new EksCluster(stack, "orders", ORDERS)).toThrow(/EksCluster bare\/orders needs an AWS provider: add `new AwsProvider\(stack, "aws", \{ region: "<region>" \}\)`/);
+    // WHEN a cluster is added and the stack synthesized with cdktf's validations
+    new EksCluster(stack, "orders", { ...ORDERS, region: "eu-west-1" });
+    // THEN the error names the fix
+    expect(() => Testing.synth(stack, true)).toThrow(/EksCluster bare\/orders needs an AWS provider: add `new AwsProvider\(stack, "aws", \{ region: "eu-west-1" \}\)`/);
+  });
+
+  test("a provider added after the cluster is found at synth, and its region checked", () => {
+    // GIVEN clusters added before the stack's provider
+    const same = new TerraformStack(Testing.app(), "same");
+    new EksCluster(same, "orders", { ...ORDERS, region: "eu-west-1" });
+    new AwsProvider(same, "aws", { region: "eu-west-1" });
+    const other = new TerraformStack(Testing.app(), "other");
+    new EksCluster(other, "orders", ORDERS);
+    new AwsProvider(other, "aws", { region: "eu-west-1" });
+    // THEN the same region synthesizes, and a cluster left at the default region is told to give the provider's
+    expect(() => Testing.synth(same, true)).not.toThrow();
+    expect(() => Testing.synth(other, true)).toThrow(/EksCluster other\/orders: region "us-east-1" is not the region of the AWS provider that creates it \("eu-west-1"\): give the cluster region "eu-west-1"/);
   });
 });
 

@@ -21,6 +21,7 @@ import { ConfigError, resolveClusters } from "../config/load";
 import { addonRoleId, nodeGroupId, nodeRoleId, OIDC_PROVIDER_ID, roleKey, serviceAccountRoleId, terraformLiteral, terraformLiterals } from "../config/names";
 import { describeIssues } from "../config/report";
 import { ClusterConfig, RoleReference } from "../config/schema";
+import { createdRoles } from "../config/rules";
 import { Issue } from "../config/schema-parts";
 
 /**
@@ -142,6 +143,9 @@ export class EksCluster extends Construct implements ClusterParts {
     try {
       const provider = props.provider ?? defaultAwsProvider(this);
       given = (props as unknown as Partial<ResolvedProps>)[RESOLVED] ?? this.validated(props, provider);
+      // A provider added to the stack after the cluster is found at synth, and its region checked then.
+      if (!provider) this.node.addValidation({ validate: () => providerProblems(this, given) });
+      this.node.addValidation({ validate: () => clashesWithOtherClusters(this) });
     } catch (error) {
       // A rejected cluster leaves nothing behind: the scope may take the id again (a corrected retry).
       scope.node.tryRemoveChild(id);
@@ -208,11 +212,11 @@ export class EksCluster extends Construct implements ClusterParts {
   }
 
   /** The props as a complete, validated configuration; the provider's region fills in a missing region. */
-  private validated(props: EksClusterProps, provider: AwsProvider): ClusterConfig {
+  private validated(props: EksClusterProps, provider: AwsProvider | undefined): ClusterConfig {
     const { provider: _provider, ...input } = props;
     const source = `EksCluster ${this.node.path}`;
     const problems: Issue[] = [];
-    const providerRegion = typeof provider.region === "string" && !Token.isUnresolved(provider.region) ? provider.region : undefined;
+    const providerRegion = provider && literalRegion(provider);
     if (providerRegion !== undefined && input.region !== undefined && input.region !== providerRegion) {
       problems.push({
         path: "region",
@@ -221,7 +225,7 @@ export class EksCluster extends Construct implements ClusterParts {
         fix: `leave region out (the provider's region is used), or pass a provider for ${JSON.stringify(input.region)}`,
       });
     }
-    if (providerRegion === undefined && input.region === undefined) {
+    if (provider && providerRegion === undefined && input.region === undefined) {
       Annotations.of(this).addWarning(
         `${source}: region is not given and the AWS provider's region is not written literally, so the configuration's checks, policy ARNs' partition and kubeconfig command assume the default region ${JSON.stringify(DEFAULT_CLUSTER.region)}: give region`,
       );
@@ -416,16 +420,63 @@ function configError(source: string, issues: readonly Issue[]): ConfigError {
   return error;
 }
 
-/** The stack's AWS provider without an alias; an error that says what to add when there is none. */
-function defaultAwsProvider(scope: Construct): AwsProvider {
-  const stack = TerraformStack.of(scope);
-  const found = stack.node.findAll().find((c): c is AwsProvider => c instanceof AwsProvider && c.alias === undefined);
-  if (!found) {
-    throw new Error(
-      `EksCluster ${scope.node.path} needs an AWS provider: add \`new AwsProvider(stack, "aws", { region: "<region>" })\` to stack ${stack.node.id} before the cluster, or pass \`provider\` in its props.`,
-    );
+/** The stack's AWS provider without an alias, if it has one yet. */
+function defaultAwsProvider(scope: Construct): AwsProvider | undefined {
+  return TerraformStack.of(scope)
+    .node.findAll()
+    .find((c): c is AwsProvider => c instanceof AwsProvider && c.alias === undefined);
+}
+
+/** The provider's region when it is written literally (not a variable or another resource's attribute). */
+function literalRegion(provider: AwsProvider): string | undefined {
+  const region = provider.region;
+  return typeof region === "string" && !Token.isUnresolved(region) ? region : undefined;
+}
+
+/**
+ * At synth: what this cluster shares with another `EksCluster` of the app, which AWS refuses at apply. Cluster names
+ * are unique per region and account (CreateCluster: ResourceInUseException), IAM role names per account and
+ * case-insensitively (CreateRole: EntityAlreadyExists). A config file's clusters get the same checks in `resolveClusters`.
+ */
+function clashesWithOtherClusters(self: EksCluster): string[] {
+  const others = self.node.root.node.findAll().filter((c): c is EksCluster => c instanceof EksCluster && c !== self);
+  const roles = (cluster: EksCluster) => createdRoles(cluster.config, (...keys) => keys.join("."));
+  const problems: string[] = [];
+  for (const other of others) {
+    if (other.config.name === self.config.name && other.config.region === self.config.region) {
+      problems.push(
+        `EksCluster ${self.node.path}: cluster name ${JSON.stringify(self.config.name)} in ${self.config.region} is also EksCluster ${other.node.path}'s: EKS cluster names are unique per region and account (CreateCluster fails with ResourceInUseException); give one of them another name.`,
+      );
+    }
+    const theirs = new Map(roles(other).map((r) => [r.name.toLowerCase(), r]));
+    for (const mine of roles(self)) {
+      const clash = theirs.get(mine.name.toLowerCase());
+      if (clash) {
+        problems.push(
+          `EksCluster ${self.node.path}: IAM role ${JSON.stringify(mine.name)} (${mine.path}) is also created by EksCluster ${other.node.path} (${clash.path}): IAM role names are unique in an account, case-insensitively (CreateRole fails with EntityAlreadyExists); leave the names out (each cluster then gets <cluster>-eks-cluster / <cluster>-eks-node) or give each its own.`,
+        );
+      }
+    }
   }
-  return found;
+  return problems;
+}
+
+/** At synth: the stack's AWS provider is there, in the cluster's region; otherwise what to change. */
+function providerProblems(cluster: Construct, config: ClusterConfig): string[] {
+  const stack = TerraformStack.of(cluster);
+  const provider = defaultAwsProvider(cluster);
+  if (!provider) {
+    return [
+      `EksCluster ${cluster.node.path} needs an AWS provider: add \`new AwsProvider(stack, "aws", { region: ${JSON.stringify(config.region)} })\` to stack ${stack.node.id}, or pass \`provider\` in its props.`,
+    ];
+  }
+  const region = literalRegion(provider);
+  if (region !== undefined && region !== config.region) {
+    return [
+      `EksCluster ${cluster.node.path}: region ${JSON.stringify(config.region)} is not the region of the AWS provider that creates it (${JSON.stringify(region)}): give the cluster region ${JSON.stringify(region)}, or pass a provider for ${JSON.stringify(config.region)}.`,
+    ];
+  }
+  return [];
 }
 
 /** Every resource and data source below `scope` is created with `provider`. */
