@@ -26,6 +26,7 @@ export class ConfigError extends Error {
     public readonly lines: ReadonlyMap<string, number> = new Map(),
   ) {
     super(`${source}: ${issues.length} problem${issues.length === 1 ? "" : "s"}`);
+    this.name = "ConfigError";
   }
 }
 

@@ -13,7 +13,9 @@ import { childPath } from "./schema-parts";
 import { FileReadError, readRegularFile } from "./read-file";
 
 /** A config file that cannot be read or parsed (message already says file[:line:col] and why). */
-export class ConfigFileError extends Error {}
+export class ConfigFileError extends Error {
+  public readonly name = "ConfigFileError";
+}
 
 export const MAX_CONFIG_BYTES = 4 * 1024 * 1024; // 4 MiB
 export const MAX_DEPTH = 64; // nesting depth of maps/lists
