@@ -50,6 +50,8 @@ function hostileStack(base: Record<string, Json>): Record<string, Json> {
   json.output.escaped_only = { value: "$${aws_eks_cluster.cluster.arn}" };
   json.resource.aws_eks_cluster.cluster.lifecycle = { ignore_changes: ["tags", "vpc_config[0].subnet_ids"], create_before_destroy: false };
   json.terraform.backend = { local: { path: "state ${x} %{y} \"q\".tfstate" } };
+  // A renamed construct shipped with its moved block (cdktf's moveFromId writes this).
+  json.moved = [{ from: "aws_iam_role.cluster_role_before_rename", to: "aws_iam_role.cluster_role" }];
   return json;
 }
 
@@ -94,6 +96,13 @@ describe("renderHcl", () => {
 
   it("is deterministic", () => {
     for (const [name, json] of Object.entries(ALL)) expect(renderHcl(JSON.parse(JSON.stringify(json)))).toBe(HCL[name]);
+  });
+
+  it("writes moved blocks with bare addresses, after the resources", () => {
+    expect(HOSTILE_HCL).toContain("\nmoved {\n  from = aws_iam_role.cluster_role_before_rename\n  to   = aws_iam_role.cluster_role\n}\n");
+    expect(HOSTILE_HCL.indexOf("\nmoved {")).toBeGreaterThan(HOSTILE_HCL.lastIndexOf('\nresource "'));
+    expect(() => renderHcl({ moved: [{ from: "aws_iam_role.a", to: "aws_iam_role.b", extra: 1 }] })).toThrow(/unsupported moved block key "extra"/);
+    expect(() => renderHcl({ moved: [{ from: "not an address", to: "aws_iam_role.b" }] })).toThrow(/is not a reference/);
   });
 
   it("refuses types it has no block table for", () => {

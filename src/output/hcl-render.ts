@@ -31,7 +31,7 @@ type StringMode = "template" | "literal";
 const INDENT = "  ";
 
 /** Top-level keys in the order they are written; anything else is refused rather than guessed at. */
-const TOP_LEVEL = ["terraform", "provider", "variable", "locals", "data", "resource", "output"] as const;
+const TOP_LEVEL = ["terraform", "provider", "variable", "locals", "data", "resource", "moved", "output"] as const;
 
 /**
  * Renders a Terraform JSON configuration as HCL. Throws on what it cannot render faithfully: a resource or data
@@ -84,6 +84,16 @@ export function renderHcl(terraformJson: Record<string, unknown>): string {
           blocks.push({ kind: "block", header: `${kind} ${quoteLabel(type)} ${quoteLabel(name)}`, body: schemaBody(asObject(one, `${kind}.${type}.${name}`), table, "", META_RESOURCE) });
         }
       }
+    }
+  }
+
+  // `moved { from = <address>  to = <address> }` (cdktf's moveFromId / moveToId): both addresses are bare traversals.
+  const moved = json.moved;
+  if (moved !== undefined) {
+    for (const move of asList(moved)) {
+      const { from, to, ...rest } = asObject(move, "moved");
+      if (Object.keys(rest).length > 0) throw new Error(`renderHcl: unsupported moved block key ${JSON.stringify(Object.keys(rest)[0])}`);
+      blocks.push({ kind: "block", header: "moved", body: [attribute("from", reference(from)), attribute("to", reference(to))] });
     }
   }
 
