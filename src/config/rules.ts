@@ -3,6 +3,9 @@
  * (the file laid onto the embedded default) with every value the schema already rejected taken out, so every
  * problem is reported once and at once, and no rule reasons from a value that is not what it should be.
  */
+import { checkFargateAndAutoMode } from "./rules/fargate-auto-mode";
+import { checkKarpenter } from "./rules/karpenter";
+import { checkNodeGroupCompute } from "./rules/node-group-compute";
 import { addonCatalogEntry } from "./catalogs/addon-versions";
 import { policyNameOf, terraformName } from "./names";
 import { AMI_FAMILY_PREFIXES, AMI_ROOT_VOLUMES } from "./catalogs/ami-root-volumes";
@@ -538,6 +541,9 @@ export function checkClusterRules(accepted: unknown, given: unknown, at: string)
   checkNoNodeGroups(c, path, found);
   checkRoleNames(c, path, found);
   checkWorkloadIdentity(c, path, found);
+  checkNodeGroupCompute(c, obj(given), path, found);
+  checkKarpenter(c, obj(given), path, found);
+  checkFargateAndAutoMode(c, obj(given), path, found);
 
   // endpoint
   const endpoint = obj(c.endpoint);
