@@ -388,10 +388,10 @@ describe("config warnings", () => {
     expect(warnings.map((w) => w.path)).not.toContain("access.entries");
   });
 
-  it("GIVEN no node groups WHEN validated THEN it warns that coredns and the Deployment add-ons cannot run (EKS User Guide managing-coredns: CoreDNS runs as a Deployment on nodes), naming Fargate and Auto Mode as not available", () => {
+  it("GIVEN no node groups WHEN validated THEN it warns that coredns and the Deployment add-ons cannot run (EKS User Guide managing-coredns: CoreDNS runs as a Deployment on nodes), naming Fargate profiles and Auto Mode as the ways without nodes", () => {
     const warning = warningsOf({ nodeGroups: [] }).find((w) => w.path === "nodeGroups");
     expect(warning?.rule).toMatch(/coredns and every add-on that runs as a Deployment can never become healthy/);
-    expect(warning?.fix).toMatch(/Fargate profiles and EKS Auto Mode.*not available in this app yet/);
+    expect(warning?.fix).toMatch(/add a node group.*or run pods without nodes: fargateProfiles, or autoMode: \{ enabled: true \}/);
   });
 
   it("GIVEN a type missing from the pod table WHEN validated THEN no pod-room warning is guessed", () => {

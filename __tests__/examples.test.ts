@@ -11,7 +11,20 @@ const files = fs.readdirSync(EXAMPLES).filter((f) => f.endsWith(".yaml")).sort()
 
 describe("examples", () => {
   it("GIVEN the examples folder THEN it holds the seven documented examples", () => {
-    expect(files).toEqual(["existing-vpc.yaml", "hardened.yaml", "multi-env.yaml", "private-endpoint.yaml", "spot-and-arm.yaml", "walkthrough.yaml", "workload-identity.yaml"]);
+    expect(files).toEqual([
+      "auto-mode.yaml",
+      "custom-ami.yaml",
+      "existing-vpc.yaml",
+      "fargate.yaml",
+      "hardened.yaml",
+      "karpenter.yaml",
+      "launch-template.yaml",
+      "multi-env.yaml",
+      "private-endpoint.yaml",
+      "spot-and-arm.yaml",
+      "walkthrough.yaml",
+      "workload-identity.yaml",
+    ]);
   });
 
   it.each(files)("GIVEN %s WHEN loaded THEN it is accepted and points editors at the JSON Schema", (file) => {
@@ -79,10 +92,15 @@ describeWithTerraform("examples under Terraform", (terraform) => {
     expect(Object.keys(stacks).sort()).toEqual([
       "payments",
       "payments-identity",
+      "payments-karpenter",
       "simple-bank",
+      "simple-bank-ami",
+      "simple-bank-auto",
       "simple-bank-batch",
       "simple-bank-dev",
+      "simple-bank-fargate",
       "simple-bank-hardened",
+      "simple-bank-lt",
       "simple-bank-private",
       "simple-bank-prod",
     ]);
@@ -96,7 +114,7 @@ describeWithTerraform("examples under Terraform", (terraform) => {
     for (const file of files) {
       for (const cluster of loadClusters(path.join(EXAMPLES, file)).clusters) handoffs[cluster.name] = renderHandoffHcl(cluster);
     }
-    expect(Object.keys(handoffs)).toHaveLength(8);
+    expect(Object.keys(handoffs)).toHaveLength(13);
     const result = validateHandoffs(terraform, handoffs);
     expect(result.unformatted).toBe("");
     expect(result.diagnostics).toEqual([]);

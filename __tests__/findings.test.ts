@@ -46,6 +46,9 @@ describe("security findings", () => {
     ["secrets-encryption", { secretsEncryption: null }, { secretsEncryption: { kmsKeyArn: "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab" } }],
     ["open-ssh", { nodeGroups: [{ remoteAccess: { sshKeyName: "ops" } }] }, { nodeGroups: [{ remoteAccess: { sshKeyName: "ops", sourceSecurityGroupIds: ["sg-0a1b2c3d4e5f60719"] } }] }],
     ["imdsv2", { nodeGroups: [{}] }, { nodeGroups: [{ imds: { hopLimit: 2 } }] }],
+    // any launch template requires IMDSv2 (hop limit 2 unless imds says otherwise)
+    ["imdsv2", { nodeGroups: [{}] }, { nodeGroups: [{ rootVolume: { size: 30 } }] }],
+    ["node-volume-encryption", { nodeGroups: [{ imds: { hopLimit: 1 }, rootVolume: { encrypted: false } }] }, { nodeGroups: [{ imds: { hopLimit: 1 }, rootVolume: { encrypted: true } }] }],
     // on the tests' day (2026-12-01): 1.32 is past standard support, 1.34 within it
     ["kubernetes-version", { kubernetesVersion: "1.32" }, { kubernetesVersion: "1.34" }],
     ["cni-policy-on-node-role", { addons: { "vpc-cni": { version: "latest" } } }, { addons: { "vpc-cni": { role: { identity: "irsa" } } } }],
@@ -150,5 +153,21 @@ describe("checkClusters (the report of npm run check)", () => {
   it("GIVEN a waiver that matches nothing WHEN checked THEN the report says to remove it", () => {
     const [cluster] = resolveClusters({ ...HARDENED, waivers: [{ rule: "CKV_AWS_100", reason: "kept from an old configuration" }] }, "test").clusters;
     expect(checkClusters([cluster], DATE).report).toContain("  warning: the waiver of CKV_AWS_100 matches no finding: remove it");
+  });
+});
+
+describe("node volume encryption finding", () => {
+  it("GIVEN an unencrypted root volume WHEN checked THEN the node group is found with the device, and a waiver names our id", () => {
+    const config = { ...HARDENED, nodeGroups: [{ imds: { hopLimit: 1 }, rootVolume: { encrypted: false } }] };
+    const [cluster] = resolveClusters(config, "test").clusters;
+    const found = findingsOf(synthesizeTerraform(cluster), [{ rule: "EKS_NODE_VOLUME_UNENCRYPTED", reason: "scratch nodes, nothing kept" }], DATE);
+    expect(found.map((f) => [f.rule.key, f.address, f.detail, f.waived])).toEqual([
+      ["node-volume-encryption", "aws_eks_node_group.node_group_simple-bank", 'its launch template leaves /dev/xvda unencrypted (ebs.encrypted is not "true")', "scratch nodes, nothing kept"],
+    ]);
+  });
+
+  it("GIVEN no launch template WHEN checked THEN no volume finding: EKS's disk encryption is the account's EBS default, not in the Terraform", () => {
+    const [cluster] = resolveClusters({ ...HARDENED, nodeGroups: [{}] }, "test").clusters;
+    expect(findingsOf(synthesizeTerraform(cluster), [], DATE).map((f) => f.rule.key)).not.toContain("node-volume-encryption");
   });
 });

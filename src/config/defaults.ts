@@ -26,10 +26,30 @@ export const DEFAULT_CLUSTER: ClusterConfig = {
   },
   nodeGroups: [DEFAULT_NODE_GROUP],
   serviceAccounts: [],
+  fargateProfiles: [],
+  // Off; when on, both built-in node pools, as the EKS console and CLI guide create them (automode-get-started-cli.html).
+  autoMode: { enabled: false, nodePools: ["general-purpose", "system"] },
 };
 
 /** Managed policies of the cluster role (walk-through: "AmazonEKSClusterPolicy"). */
 export const CLUSTER_ROLE_POLICIES = ["AmazonEKSClusterPolicy"] as const;
+
+/**
+ * Managed policies the cluster role gets on top of CLUSTER_ROLE_POLICIES with EKS Auto Mode (EKS User Guide, "Amazon
+ * EKS Auto Mode cluster IAM role", auto-cluster-iam-role.html); its trust then also allows sts:TagSession.
+ */
+export const AUTO_MODE_CLUSTER_ROLE_POLICIES = [
+  "AmazonEKSComputePolicy",
+  "AmazonEKSBlockStoragePolicy",
+  "AmazonEKSLoadBalancingPolicy",
+  "AmazonEKSNetworkingPolicy",
+] as const;
+
+/** Managed policies of the EKS Auto Mode node role (EKS User Guide, "Amazon EKS Auto Mode node IAM role", auto-create-node-role.html). */
+export const AUTO_MODE_NODE_ROLE_POLICIES = ["AmazonEKSWorkerNodeMinimalPolicy", "AmazonEC2ContainerRegistryPullOnly"] as const;
+
+/** Managed policy of the Fargate pod execution role (EKS User Guide, "Amazon EKS Pod execution IAM role", pod-execution-role.html). */
+export const POD_EXECUTION_ROLE_POLICIES = ["AmazonEKSFargatePodExecutionRolePolicy"] as const;
 
 /**
  * Managed policies a cluster's created node roles get: the walk-through's, without the CNI policy when vpc-cni has a

@@ -125,11 +125,27 @@ export interface ClusterInput {
    */
   nodeGroups?: readonly NodeGroupInput[];
   /**
+   * Karpenter's AWS resources: controller role, node role and access entry, interruption queue and rules, discovery tags (absent: none)
+   */
+  karpenter?: KarpenterInput;
+  /**
    * Kubernetes service accounts whose pods get IAM roles of their own (EKS Pod Identity or IRSA)
    *
    * @default []
    */
   serviceAccounts?: readonly ServiceAccountInput[];
+  /**
+   * AWS Fargate profiles: pods they select run on Fargate, without nodes
+   *
+   * @default []
+   */
+  fargateProfiles?: readonly FargateProfileInput[];
+  /**
+   * EKS Auto Mode: EKS runs the nodes, block storage and load balancing (Kubernetes 1.29 or later)
+   *
+   * @default {"enabled":false,"nodePools":["general-purpose","system"]}
+   */
+  autoMode?: AutoModeInput;
 }
 
 /**
@@ -410,6 +426,7 @@ export interface WaiverInput {
     | "CKV_AWS_100"
     | "AVD-AWS-0130"
     | "CKV_AWS_79"
+    | "EKS_NODE_VOLUME_UNENCRYPTED"
     | "CKV_AWS_60"
     | "CKV_AWS_61"
     | "EKS_CNI_POLICY_ON_NODE_ROLE"
@@ -525,6 +542,42 @@ export interface NodeGroupInput {
    * A launch template that requires IMDSv2 session tokens on the nodes
    */
   imds?: ImdsInput;
+  /**
+   * The nodes' root volume (Bottlerocket: the data volume /dev/xvdb) in the node group's launch template; replaces diskSize
+   */
+  rootVolume?: RootVolumeInput;
+  /**
+   * Kubelet settings in the nodes' user data (AL2023: nodeadm NodeConfig; Bottlerocket: maxPods only)
+   */
+  kubelet?: KubeletInput;
+  /**
+   * AMI id
+   */
+  amiId?: string;
+  /**
+   * Extra security groups of the nodes, beside the cluster security group (set in the launch template)
+   */
+  securityGroupIds?: readonly string[];
+  /**
+   * Tag the instances, volumes and network interfaces with the cluster's and group's tags (launch template tag_specifications; default false)
+   */
+  propagateTags?: boolean;
+  /**
+   * capacity reservation id
+   */
+  capacityReservationId?: string;
+  /**
+   * EKS node auto repair: replace nodes that turn unhealthy (node_repair_config; default: EKS's, off)
+   */
+  nodeRepair?: boolean;
+  /**
+   * Update nodes even when pod disruption budgets stop a drain (force_update_version; default false)
+   */
+  forceUpdateVersion?: boolean;
+  /**
+   * EKS AMI release version to pin, e.g. 1.35.0-20260101 (AL2023), 1.50.0-a1b2c3d4 (Bottlerocket) (default: the newest for the version)
+   */
+  releaseVersion?: string;
   /**
    * Let an autoscaler own desiredSize: Terraform stops resetting it (lifecycle ignore_changes)
    *
@@ -647,6 +700,92 @@ export interface ImdsInput {
 }
 
 /**
+ * The nodes' root volume (Bottlerocket: the data volume /dev/xvdb) in the node group's launch template; replaces diskSize
+ */
+export interface RootVolumeInput {
+  /**
+   * Size in GiB (default: the node group's diskSize); gp2/gp3/io1 up to 16384, io2 up to 65536
+   */
+  size?: number;
+  /**
+   * EBS volume type (default gp3)
+   */
+  type?: "gp3" | "gp2" | "io1" | "io2";
+  /**
+   * Provisioned IOPS: gp3 3000-16000 (default 3000), io1 100-64000, io2 100-256000 (required for io1/io2)
+   */
+  iops?: number;
+  /**
+   * Throughput in MiB/s, gp3 only: 125-1000 (default 125)
+   */
+  throughput?: number;
+  /**
+   * Encrypt the volume (default true)
+   */
+  encrypted?: boolean;
+  /**
+   * KMS key that encrypts the volume (default: the account's EBS default key, aws/ebs)
+   */
+  kmsKeyArn?: string;
+}
+
+/**
+ * Kubelet settings in the nodes' user data (AL2023: nodeadm NodeConfig; Bottlerocket: maxPods only)
+ */
+export interface KubeletInput {
+  /**
+   * Pods per node (kubelet maxPods); EKS recommends at most 110, or 250 on instances of 30 vCPUs or more
+   */
+  maxPods?: number;
+  /**
+   * Kubelet flags nodeadm appends to its own (AL2023 only)
+   */
+  flags?: readonly string[];
+}
+
+/**
+ * Karpenter's AWS resources: controller role, node role and access entry, interruption queue and rules, discovery tags (absent: none)
+ */
+export interface KarpenterInput {
+  /**
+   * How the Karpenter controller gets its role: pod-identity (EKS Pod Identity; the eks-pod-identity-agent add-on is added when missing) or irsa (through the cluster's IAM OIDC provider) (default pod-identity)
+   */
+  identity?: "pod-identity" | "irsa";
+  /**
+   * Namespace the Karpenter controller runs in (default kube-system, as in Karpenter's getting-started guide)
+   */
+  namespace?: string;
+  /**
+   * Service account of the Karpenter controller (default karpenter, the Helm chart's name for a release named karpenter)
+   */
+  serviceAccount?: string;
+  /**
+   * Name of the controller's IAM role (default: <cluster>-karpenter, cut to 64 characters with a hash)
+   */
+  controllerRoleName?: string;
+  /**
+   * Name of the IAM role of the nodes Karpenter launches, the EC2NodeClass's role (default: <cluster>-karpenter-node, cut to 64 characters with a hash)
+   */
+  nodeRoleName?: string;
+  /**
+   * Create the SQS interruption queue and the EventBridge rules that feed it (spot interruption, rebalance, state change, health, capacity reservation) (default true)
+   */
+  interruptionQueue?: boolean;
+  /**
+   * Name of the SQS interruption queue (default: Karpenter-<cluster>)
+   */
+  interruptionQueueName?: string;
+  /**
+   * Subnets tagged karpenter.sh/discovery=<cluster>, where Karpenter launches nodes (default: the cluster's subnets; [] tags none)
+   */
+  discoverySubnetIds?: readonly string[];
+  /**
+   * Tag the cluster's primary security group karpenter.sh/discovery=<cluster>, for Karpenter's nodes (default true)
+   */
+  discoverySecurityGroup?: boolean;
+}
+
+/**
  * A Kubernetes service account whose pods get an IAM role of their own
  */
 export interface ServiceAccountInput {
@@ -683,4 +822,67 @@ export interface ServiceAccountInput {
      */
     [k: string]: unknown;
   };
+}
+
+/**
+ * An AWS Fargate profile: the pods it selects run on Fargate (it gets the cluster's tags)
+ */
+export interface FargateProfileInput {
+  /**
+   * Fargate profile name (unique in the cluster; it cannot be changed: a new name replaces the profile)
+   */
+  name: string;
+  /**
+   * Which pods run on Fargate: a pod matching any selector does
+   */
+  selectors: readonly SelectorInput[];
+  /**
+   * Private subnets of the Fargate pods (default: EKS picks the cluster's private subnets). EKS accepts only private subnets, with no route to an internet gateway
+   */
+  subnetIds?: readonly string[];
+  /**
+   * Name of the pod execution role to create (default: <cluster>-eks-fargate-pods, shared by every profile that names none; profiles naming the same role share it)
+   */
+  podExecutionRoleName?: string;
+}
+
+/**
+ * Which pods run on Fargate: a namespace, and optionally labels the pods must carry
+ */
+export interface SelectorInput {
+  /**
+   * Kubernetes namespace whose pods run on Fargate; * and ? are wildcards
+   */
+  namespace: string;
+  /**
+   * Labels a pod must all carry to run on Fargate (default: every pod of the namespace)
+   */
+  labels?: {
+    /**
+     * Label value; * and ? are wildcards
+     */
+    [k: string]: string;
+  };
+}
+
+/**
+ * EKS Auto Mode: EKS runs the nodes, block storage and load balancing (Kubernetes 1.29 or later)
+ */
+export interface AutoModeInput {
+  /**
+   * Run the cluster with EKS Auto Mode: EKS manages the nodes (compute), EBS volumes (block storage) and load balancers. Turning it off again replaces the cluster
+   *
+   * @default false
+   */
+  enabled?: boolean;
+  /**
+   * Built-in node pools EKS creates
+   *
+   * @default ["general-purpose","system"]
+   */
+  nodePools?: readonly ("general-purpose" | "system")[];
+  /**
+   * Name of the node IAM role to create for Auto Mode nodes (default: <cluster>-eks-auto-node); it cannot change once Auto Mode is on
+   */
+  nodeRoleName?: string;
 }

@@ -13,6 +13,8 @@ import { addonCatalogEntry } from "./catalogs/addon-versions";
 import { partitionOfRegion } from "./catalogs/regions";
 import { defaultAddonRoleName, defaultClusterRoleName, defaultNodeRoleName, defaultServiceAccountRoleName } from "./role-names";
 import { checkClusterRules, createdRoles, POD_IDENTITY_AGENT, withoutRejected } from "./rules";
+import { withKarpenterDefaults } from "./karpenter";
+import { withFargateAndAutoModeDefaults } from "./fargate-auto-mode";
 import { ClusterConfig, clusterSchema, DNS_LABEL, DNS_SUBDOMAIN, EKS_NAME } from "./schema";
 import { childPath, isPlainObject, Issue, merge, nearest, setOwn, validate } from "./schema-parts";
 
@@ -73,7 +75,8 @@ function withDefaultRoleNames(merged: unknown, given: unknown): unknown {
   }
   const givenAddons = isPlainObject(file.addons) ? file.addons : {};
   const agentRemoved = Object.prototype.hasOwnProperty.call(givenAddons, POD_IDENTITY_AGENT) && givenAddons[POD_IDENTITY_AGENT] === null;
-  return withIdentityDefaults(out, name, agentRemoved);
+  // Fargate profiles and Auto Mode (issue 14): their role names, CoreDNS on Fargate (src/config/fargate-auto-mode.ts).
+  return withIdentityDefaults(withFargateAndAutoModeDefaults(out, name), name, agentRemoved);
 }
 
 /**
@@ -99,6 +102,12 @@ function withIdentityDefaults(cluster: Record<string, unknown>, name: string, ag
       seen.add(key);
       return { ...account, roleName: defaultServiceAccountRoleName(name, namespace, serviceAccount) };
     });
+  }
+  // Karpenter (issue 14): its defaults (src/config/karpenter.ts); its controller may use EKS Pod Identity too.
+  if (isPlainObject(cluster.karpenter)) {
+    const karpenter = withKarpenterDefaults(cluster.karpenter, name);
+    cluster.karpenter = karpenter;
+    if (karpenter.identity === "pod-identity") podIdentity = true;
   }
   if (isPlainObject(cluster.addons)) {
     const addons: Record<string, unknown> = {};

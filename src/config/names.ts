@@ -216,6 +216,30 @@ export function nodeGroupId(name: string): string {
 /** Construct ID of a node group's launch template (a child of the node group). */
 export const LAUNCH_TEMPLATE_ID = "launch_template";
 
+/** Construct ID of a Fargate profile (a child of the stack): `fargate_profile_<name>`. */
+export function fargateProfileId(name: string): string {
+  return `fargate_profile_${name}`;
+}
+
+/** Construct ID of a Fargate pod execution role (a child of the stack; profiles naming one role share it): `pod_execution_role_<role name>`. */
+export function podExecutionRoleId(roleName: string): string {
+  return `pod_execution_role_${roleName}`;
+}
+
+/** Construct ID of the EKS Auto Mode node role (a child of the stack). */
+export const AUTO_MODE_NODE_ROLE_ID = "auto_mode_node_role";
+
+/**
+ * The node group keys that only a launch template can carry: a group with any of them runs from its own launch
+ * template (construct ID `LAUNCH_TEMPLATE_ID`); `amiType: CUSTOM` too (its AMI id and bootstrap live there).
+ */
+export const LAUNCH_TEMPLATE_KEYS = ["imds", "rootVolume", "kubelet", "amiId", "securityGroupIds", "propagateTags", "capacityReservationId"] as const;
+
+/** Whether a node group (as configured; any shape) gets a launch template of its own. */
+export function usesLaunchTemplate(group: Readonly<Record<string, unknown>>): boolean {
+  return group.amiType === "CUSTOM" || group.capacityType === "CAPACITY_BLOCK" || LAUNCH_TEMPLATE_KEYS.some((k) => group[k] !== undefined && group[k] !== null && group[k] !== false);
+}
+
 /** A managed policy's name: the last part of its ARN (`arn:aws:iam::aws:policy/service-role/X` -> `X`). */
 export function policyNameOf(policyArn: string): string {
   return policyArn.slice(policyArn.lastIndexOf("/") + 1);
@@ -334,7 +358,7 @@ export function derivedNames(cluster: unknown, at: string): DerivedEntity[] {
     }
     if (isString(group.name)) {
       const id = constructId(nodeGroupId(terraformLiteral(group.name)));
-      const imds = group.imds !== undefined && group.imds !== null;
+      const imds = usesLaunchTemplate(group);
       add({
         identity: `node group ${group.name}`,
         parts: [
@@ -464,6 +488,43 @@ export function derivedNames(cluster: unknown, at: string): DerivedEntity[] {
     }
     add({ identity: `add-on ${name}`, parts });
   }
+
+  // Fargate pod execution roles (profiles naming one role share it) and Fargate profiles (issue 14)
+  list(c.fargateProfiles).forEach((raw, i) => {
+    const profile = obj(raw);
+    if (isString(profile.podExecutionRoleName)) {
+      const id = constructId(podExecutionRoleId(terraformLiteral(profile.podExecutionRoleName)));
+      add({
+        identity: `pod execution role ${profile.podExecutionRoleName}`,
+        parts: [
+          {
+            path: path("fargateProfiles", i, "podExecutionRoleName"),
+            value: profile.podExecutionRoleName,
+            constructPath: [id],
+            addresses: [`aws_iam_role.${terraformName([id, "Resource"])}`, `aws_iam_role_policy_attachment.${terraformName([id, "AmazonEKSFargatePodExecutionRolePolicy"])}`],
+            naming: "pod execution roles are named pod_execution_role_<role name>",
+            fix: "rename one of the roles",
+          },
+        ],
+      });
+    }
+    if (isString(profile.name)) {
+      const id = constructId(fargateProfileId(terraformLiteral(profile.name)));
+      add({
+        identity: `Fargate profile ${profile.name}`,
+        parts: [
+          {
+            path: path("fargateProfiles", i, "name"),
+            value: profile.name,
+            constructPath: [id],
+            addresses: [`aws_eks_fargate_profile.${terraformName([id, "Resource"])}`],
+            naming: "Fargate profiles are named fargate_profile_<name>",
+            fix: "rename the profile",
+          },
+        ],
+      });
+    }
+  });
   return entities;
 }
 
@@ -537,6 +598,11 @@ export const STACK_OUTPUT_IDS: readonly string[] = [
   "oidc_provider_arn",
   "service_account_role_arns",
   "addon_role_arns",
+  "fargate_profile_arns",
+  "auto_mode_node_role_arn",
+  "karpenter_controller_role_arn",
+  "karpenter_node_role_name",
+  "karpenter_interruption_queue_name",
 ];
 
 /** Every construct ID a cluster stack gives its own children: no configuration value may derive one of them. */
@@ -552,6 +618,8 @@ export const STACK_CONSTRUCT_IDS: readonly string[] = [
   "addons",
   "backend",
   OIDC_PROVIDER_ID,
+  "karpenter",
+  AUTO_MODE_NODE_ROLE_ID,
   ...STACK_OUTPUT_IDS,
 ];
 

@@ -41,3 +41,23 @@ export function defaultServiceAccountRoleName(clusterName: string, namespace: st
 export function defaultAddonRoleName(clusterName: string, addon: string): string {
   return fitted(`${clusterName}-${addon}`);
 }
+
+/** The Karpenter controller's role's default name: `<cluster>-karpenter` (the Karpenter docs' eksctl role is `${CLUSTER_NAME}-karpenter`). */
+export function defaultKarpenterControllerRoleName(clusterName: string): string {
+  return derived(clusterName, "-karpenter");
+}
+
+/** The default name of the role of the nodes Karpenter launches (its EC2NodeClass's `role`): `<cluster>-karpenter-node`. */
+export function defaultKarpenterNodeRoleName(clusterName: string): string {
+  return derived(clusterName, "-karpenter-node");
+}
+
+/** The default Fargate pod execution role's name, shared by every profile that names none: `<cluster>-eks-fargate-pods`. */
+export function defaultPodExecutionRoleName(clusterName: string): string {
+  return derived(clusterName, "-eks-fargate-pods");
+}
+
+/** The EKS Auto Mode node role's default name: `<cluster>-eks-auto-node` (a role of its own: EKS User Guide, "Amazon EKS Auto Mode node IAM role"). */
+export function defaultAutoModeNodeRoleName(clusterName: string): string {
+  return derived(clusterName, "-eks-auto-node");
+}

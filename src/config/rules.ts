@@ -178,27 +178,28 @@ function checkDiskSize(g: Record<string, any>, at: string, found: Found): void {
 }
 
 /**
- * Settings this app's launch template cannot carry. CAPACITY_BLOCK: EKS User Guide "Create a managed node group with
+ * What a launch template needs for CAPACITY_BLOCK and CUSTOM. CAPACITY_BLOCK: EKS User Guide "Create a managed node group with
  * Capacity Blocks for ML" (capacity-blocks-mng): the node group needs a launch template whose
  * InstanceMarketOptions/CapacityReservationSpecification name the Capacity Block reservation. CUSTOM: EKS API
  * CreateNodegroup amiType: a node group with a custom AMI comes from a launch template that names the AMI id (and its
  * user data), and amiType is then not specified; EKS rejects CUSTOM without one.
  */
 function checkLaunchTemplateOnly(g: Record<string, any>, path: PathOf, i: number, found: Found): void {
-  if (g.capacityType === "CAPACITY_BLOCK") {
+  // The launch template carries both (rules/node-group-compute.ts checks the rest): here, what is missing for it.
+  if (g.capacityType === "CAPACITY_BLOCK" && g.capacityReservationId === undefined) {
     found.errors.push({
       path: path("nodeGroups", i, "capacityType"),
       value: g.capacityType,
-      rule: "CAPACITY_BLOCK needs a launch template naming the Capacity Block reservation (EKS User Guide capacity-blocks-mng), which this app's launch template cannot carry yet",
-      fix: "use ON_DEMAND (or SPOT) here, and create the Capacity Block node group outside this app",
+      rule: "CAPACITY_BLOCK needs a launch template naming the Capacity Block reservation (EKS User Guide capacity-blocks-mng), and capacityReservationId is not given",
+      fix: "add capacityReservationId: cr-... (the Capacity Block's reservation), or use ON_DEMAND (or SPOT)",
     });
   }
-  if (g.amiType === "CUSTOM") {
+  if (g.amiType === "CUSTOM" && g.amiId === undefined) {
     found.errors.push({
       path: path("nodeGroups", i, "amiType"),
       value: g.amiType,
-      rule: "CUSTOM needs a launch template with the AMI id and its bootstrap user data (EKS API CreateNodegroup amiType), which this app's launch template cannot carry yet",
-      fix: "use an EKS-optimized AMI type, e.g. AL2023_x86_64_STANDARD, AL2023_ARM_64_STANDARD or BOTTLEROCKET_x86_64",
+      rule: "CUSTOM needs a launch template with the AMI id and its bootstrap user data (EKS API CreateNodegroup amiType), and amiId is not given",
+      fix: "add amiId: ami-... (an AL2023-based AMI: the launch template bootstraps it with nodeadm), or use an EKS-optimized AMI type, e.g. AL2023_x86_64_STANDARD, AL2023_ARM_64_STANDARD or BOTTLEROCKET_x86_64",
     });
   }
 }
@@ -249,8 +250,8 @@ function checkMergedTags(c: Record<string, any>, g: Record<string, any>, path: P
 
 /** No node groups: coredns and every add-on that runs as a Deployment have nowhere to run. */
 /** The IAM roles a cluster creates (by name), with where each is named and what it is for. */
-export function createdRoles(c: Record<string, any>, path: PathOf): { name: string; path: string; kind: "cluster" | "node" | "service account" | "add-on" }[] {
-  const roles: { name: string; path: string; kind: "cluster" | "node" | "service account" | "add-on" }[] = [];
+export function createdRoles(c: Record<string, any>, path: PathOf): { name: string; path: string; kind: "cluster" | "node" | "service account" | "add-on" | "Karpenter controller" | "Karpenter node" | "Fargate pod execution" | "Auto Mode node" }[] {
+  const roles: { name: string; path: string; kind: "cluster" | "node" | "service account" | "add-on" | "Karpenter controller" | "Karpenter node" | "Fargate pod execution" | "Auto Mode node" }[] = [];
   const clusterRole = obj(c.clusterRole).name;
   if (isString(clusterRole)) roles.push({ name: clusterRole, path: path("clusterRole", "name"), kind: "cluster" });
   list(c.nodeGroups).forEach((g, i) => {
@@ -265,6 +266,15 @@ export function createdRoles(c: Record<string, any>, path: PathOf): { name: stri
     const name = obj(obj(obj(c.addons)[addon]).role).roleName;
     if (isString(name)) roles.push({ name, path: path("addons", addon, "role", "roleName"), kind: "add-on" });
   }
+  // Karpenter (issue 14): its controller's and nodes' roles
+  if (isString(obj(c.karpenter).controllerRoleName)) roles.push({ name: obj(c.karpenter).controllerRoleName, path: path("karpenter", "controllerRoleName"), kind: "Karpenter controller" });
+  if (isString(obj(c.karpenter).nodeRoleName)) roles.push({ name: obj(c.karpenter).nodeRoleName, path: path("karpenter", "nodeRoleName"), kind: "Karpenter node" });
+  // Fargate profiles and Auto Mode (issue 14): pod execution roles (profiles naming one share it), the Auto Mode node role
+  list(c.fargateProfiles).forEach((p, i) => {
+    const name = obj(p).podExecutionRoleName;
+    if (isString(name)) roles.push({ name, path: path("fargateProfiles", i, "podExecutionRoleName"), kind: "Fargate pod execution" });
+  });
+  if (obj(c.autoMode).enabled === true && isString(obj(c.autoMode).nodeRoleName)) roles.push({ name: obj(c.autoMode).nodeRoleName, path: path("autoMode", "nodeRoleName"), kind: "Auto Mode node" });
   return roles;
 }
 
@@ -494,7 +504,7 @@ function checkRoleNames(c: Record<string, any>, path: PathOf, found: Found): voi
       first.set(role.name.toLowerCase(), role);
       continue;
     }
-    if (seen.name === role.name && seen.kind === role.kind && role.kind === "node") continue; // node groups sharing one role
+    if (seen.name === role.name && seen.kind === role.kind && (role.kind === "node" || role.kind === "Fargate pod execution")) continue; // node groups (Fargate profiles) sharing one role
     const sameKind = seen.kind === role.kind;
     found.errors.push({
       path: role.path,
@@ -516,11 +526,13 @@ function checkRoleNames(c: Record<string, any>, path: PathOf, found: Found): voi
 
 function checkNoNodeGroups(c: Record<string, any>, path: PathOf, found: Found): void {
   if (!Array.isArray(c.nodeGroups) || c.nodeGroups.length > 0) return;
+  // Fargate profiles or Auto Mode run the pods instead (rules/fargate-auto-mode.ts checks CoreDNS has a place there)
+  if (list(c.fargateProfiles).length > 0 || obj(c.autoMode).enabled === true) return;
   found.warnings.push({
     path: path("nodeGroups"),
     value: [],
     rule: "no node groups: coredns and every add-on that runs as a Deployment can never become healthy (EKS reports them DEGRADED), so pods get no DNS",
-    fix: "add a node group, e.g. nodeGroups: [{ name: workers }]; Fargate profiles and EKS Auto Mode, which need none, are not available in this app yet",
+    fix: "add a node group, e.g. nodeGroups: [{ name: workers }], or run pods without nodes: fargateProfiles, or autoMode: { enabled: true }",
   });
 }
 

@@ -290,6 +290,61 @@ export const remoteAccessSchema = object(
   { description: "SSH access to the nodes" },
 );
 
+/** EBS volume types a node's root volume may have (EC2 LaunchTemplateEbsBlockDeviceRequest VolumeType, SSD types). */
+export const ROOT_VOLUME_TYPES = ["gp3", "gp2", "io1", "io2"] as const;
+export type RootVolumeType = (typeof ROOT_VOLUME_TYPES)[number];
+
+/** KMS key ARN (key id or multi-Region key id; EBS takes the key ARN in a launch template's kms_key_id). */
+export const KMS_KEY_ARN = new RegExp(`^${ARN_PARTITION}:kms:[a-z0-9-]+:\\d{12}:(key/[0-9a-f-]{36}|key/mrk-[0-9a-f]{32})$`);
+
+/**
+ * The nodes' root volume (Bottlerocket: the data volume), written into the node group's launch template. Ranges the
+ * schema holds are the widest EC2 takes for any of the types; rules/node-group-compute.ts checks each type's own
+ * (EC2 API LaunchTemplateEbsBlockDeviceRequest; EBS User Guide "Amazon EBS volume types").
+ */
+export const rootVolumeSchema = object(
+  {
+    size: optional(integer({ description: "Size in GiB (default: the node group's diskSize); gp2/gp3/io1 up to 16384, io2 up to 65536", minimum: 1, maximum: 65536 })),
+    type: optional(enumOf(ROOT_VOLUME_TYPES, { description: "EBS volume type (default gp3)", why: "the SSD types EC2 boots nodes from" })),
+    iops: optional(integer({ description: "Provisioned IOPS: gp3 3000-16000 (default 3000), io1 100-64000, io2 100-256000 (required for io1/io2)", minimum: 100, maximum: 256000 })),
+    throughput: optional(integer({ description: "Throughput in MiB/s, gp3 only: 125-1000 (default 125)", minimum: 125, maximum: 1000 })),
+    encrypted: optional(boolean({ description: "Encrypt the volume (default true)" })),
+    kmsKeyArn: optional(
+      string({
+        description: "KMS key that encrypts the volume (default: the account's EBS default key, aws/ebs)",
+        pattern: KMS_KEY_ARN,
+        patternRule: "must be a KMS key ARN: arn:<partition>:kms:<region>:<account>:key/<key id>",
+        fix: "e.g. arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+      }),
+    ),
+  },
+  { description: "The nodes' root volume (Bottlerocket: the data volume /dev/xvdb) in the node group's launch template; replaces diskSize" },
+);
+
+/**
+ * Kubelet settings passed as node user data: an AL2023 nodeadm NodeConfig (MIME part application/node.eks.aws), or
+ * Bottlerocket TOML settings (maxPods only). Flags are restricted to characters that need no quoting in YAML, MIME or
+ * Terraform, so they reach the kubelet exactly as written.
+ */
+export const kubeletSchema = object(
+  {
+    maxPods: optional(integer({ description: "Pods per node (kubelet maxPods); EKS recommends at most 110, or 250 on instances of 30 vCPUs or more", minimum: 1, maximum: 250 })),
+    flags: optional(
+      array(
+        string({
+          description: "A kubelet command-line flag, --name=value",
+          pattern: /^--[a-z0-9][a-z0-9-]*(=[A-Za-z0-9._,:/=@*-]*)?$/,
+          patternRule: "must be a kubelet flag --name or --name=value, the value of letters, digits and . _ , : / = @ * -",
+          maxLength: 1024,
+          fix: "e.g. --node-labels=team=payments or --register-with-taints=dedicated=batch:NoSchedule",
+        }),
+        { description: "Kubelet flags nodeadm appends to its own (AL2023 only)", unique: true, minItems: 1, maxItems: 50 },
+      ),
+    ),
+  },
+  { description: "Kubelet settings in the nodes' user data (AL2023: nodeadm NodeConfig; Bottlerocket: maxPods only)" },
+);
+
 export const nodeGroupSchema = object(
   {
     name: eksName("Node group name", "node group", 63, "workers"),
@@ -343,6 +398,31 @@ export const nodeGroupSchema = object(
         },
         { description: "A launch template that requires IMDSv2 session tokens on the nodes" },
       ),
+    ),
+    rootVolume: optional(rootVolumeSchema),
+    kubelet: optional(kubeletSchema),
+    amiId: optional(AWS_ID("ami", "AMI")),
+    securityGroupIds: optional(
+      array(AWS_ID("sg", "security group"), {
+        description: "Extra security groups of the nodes, beside the cluster security group (set in the launch template)",
+        minItems: 1,
+        maxItems: 15,
+        unique: true,
+        why: "a network interface takes at most 16 security groups (VPC quota, 5 by default), one of them the cluster's",
+      }),
+    ),
+    propagateTags: optional(boolean({ description: "Tag the instances, volumes and network interfaces with the cluster's and group's tags (launch template tag_specifications; default false)" })),
+    capacityReservationId: optional(AWS_ID("cr", "capacity reservation")),
+    nodeRepair: optional(boolean({ description: "EKS node auto repair: replace nodes that turn unhealthy (node_repair_config; default: EKS's, off)" })),
+    forceUpdateVersion: optional(boolean({ description: "Update nodes even when pod disruption budgets stop a drain (force_update_version; default false)" })),
+    releaseVersion: optional(
+      string({
+        description: "EKS AMI release version to pin, e.g. 1.35.0-20260101 (AL2023), 1.50.0-a1b2c3d4 (Bottlerocket) (default: the newest for the version)",
+        pattern: /^\d+\.\d+(\.\d+)?-[0-9A-Za-z.]+$/,
+        patternRule: "must be an EKS AMI release version: <kubernetes or OS version>-<date or build>",
+        maxLength: 100,
+        fix: "e.g. 1.35.0-20260101 (aws ssm get-parameter --name /aws/service/eks/optimized-ami/1.35/amazon-linux-2023/x86_64/standard/recommended/release_version)",
+      }),
     ),
     ignoreDesiredSizeChanges: boolean({
       description: "Let an autoscaler own desiredSize: Terraform stops resetting it (lifecycle ignore_changes)",
@@ -522,6 +602,177 @@ export const accessSchema = object(
   { description: "Who can use the Kubernetes API" },
 );
 
+/**
+ * Karpenter (issue 14): what AWS needs for it (controller and node roles, interruption queue and rules, discovery
+ * tags). Every key is optional; load.ts fills the defaults (src/config/karpenter.ts). The Helm install is the user's.
+ */
+export const karpenterSchema = object(
+  {
+    identity: optional(
+      enumOf(WORKLOAD_IDENTITIES, {
+        description: "How the Karpenter controller gets its role: pod-identity (EKS Pod Identity; the eks-pod-identity-agent add-on is added when missing) or irsa (through the cluster's IAM OIDC provider) (default pod-identity)",
+      }),
+    ),
+    namespace: optional(
+      string({
+        description: "Namespace the Karpenter controller runs in (default kube-system, as in Karpenter's getting-started guide)",
+        pattern: DNS_LABEL,
+        patternRule: "must be a Kubernetes namespace name: lower-case letters, digits and -, starting and ending with a letter or digit",
+        minLength: 1,
+        maxLength: 63,
+        fix: "e.g. kube-system or karpenter",
+      }),
+    ),
+    serviceAccount: optional(
+      string({
+        description: "Service account of the Karpenter controller (default karpenter, the Helm chart's name for a release named karpenter)",
+        pattern: DNS_SUBDOMAIN,
+        patternRule: "must be a Kubernetes service account name: a DNS subdomain of lower-case letters, digits, - and .",
+        minLength: 1,
+        maxLength: 253,
+        fix: "e.g. karpenter",
+      }),
+    ),
+    controllerRoleName: optional(iamRoleName("payments-karpenter", "Name of the controller's IAM role (default: <cluster>-karpenter, cut to 64 characters with a hash)")),
+    nodeRoleName: optional(
+      iamRoleName("payments-karpenter-node", "Name of the IAM role of the nodes Karpenter launches, the EC2NodeClass's role (default: <cluster>-karpenter-node, cut to 64 characters with a hash)"),
+    ),
+    interruptionQueue: optional(
+      boolean({ description: "Create the SQS interruption queue and the EventBridge rules that feed it (spot interruption, rebalance, state change, health, capacity reservation) (default true)" }),
+    ),
+    interruptionQueueName: optional(
+      string({
+        description: "Name of the SQS interruption queue (default: Karpenter-<cluster>)",
+        // SQS CreateQueue QueueName: 1-80 alphanumerics, - and _ (a FIFO queue's .fifo is not for Karpenter)
+        pattern: /^[A-Za-z0-9_-]+$/,
+        patternRule: "must be an SQS queue name: letters, digits, - and _ (SQS CreateQueue)",
+        minLength: 1,
+        maxLength: 80,
+        fix: "use 1-80 letters, digits, - and _, e.g. payments-karpenter",
+      }),
+    ),
+    discoverySubnetIds: optional(
+      subnetIds("Subnets tagged karpenter.sh/discovery=<cluster>, where Karpenter launches nodes (default: the cluster's subnets; [] tags none)", 0),
+    ),
+    discoverySecurityGroup: optional(
+      boolean({ description: "Tag the cluster's primary security group karpenter.sh/discovery=<cluster>, for Karpenter's nodes (default true)" }),
+    ),
+  },
+  { description: "Karpenter's AWS resources: controller role, node role and access entry, interruption queue and rules, discovery tags (absent: none)" },
+);
+
+// ---- Fargate profiles and EKS Auto Mode (issue 14) ----------------------------------------------------------------
+
+/**
+ * EKS quotas for Fargate (EKS User Guide, "View and manage Amazon EKS and Fargate service quotas", service-quotas.html):
+ * 10 Fargate profiles per cluster, 5 selectors per profile, 5 label pairs per selector (all adjustable: the schema
+ * keeps the defaults, as it does for node groups).
+ */
+export const FARGATE_LIMITS = { profilesPerCluster: 10, selectorsPerProfile: 5, labelsPerSelector: 5 } as const;
+
+/**
+ * Fargate selectors allow the Kubernetes characters plus `*` (zero or more characters) and `?` (exactly one) in
+ * namespaces, label keys and label values; "Other wildcards and forms of pattern matching, such as regular
+ * expressions, aren't supported" (EKS User Guide, "Define which Pods use AWS Fargate when launched", "Fargate profile
+ * wildcards", fargate-profile.html).
+ */
+const withoutWildcards = (text: string) => text.replace(/[*?]/g, "x");
+
+export const fargateSelectorSchema = object(
+  {
+    namespace: string({
+      description: "Kubernetes namespace whose pods run on Fargate; * and ? are wildcards",
+      // A DNS-1123 label (Kubernetes namespaces) with the wildcards * and ?
+      pattern: /^[a-z0-9*?]([-a-z0-9*?]*[a-z0-9*?])?$/,
+      patternRule: "must be a Kubernetes namespace name (lower-case letters, digits and -, starting and ending with a letter or digit), with * and ? as wildcards",
+      minLength: 1,
+      maxLength: 63,
+      fix: "e.g. kube-system, payments or team-*",
+    }),
+    labels: optional(
+      record(
+        string({
+          description: "Label key; * and ? are wildcards",
+          minLength: 1,
+          maxLength: 317,
+          // A selector matches pods' labels, which may use the kubernetes.io/ prefixes (app.kubernetes.io/name) that
+          // node labels may not.
+          checks: [(k) => {
+            const problem = labelKeyProblem(withoutWildcards(k), "label");
+            return problem?.rule.startsWith("must not use the kubernetes.io/") ? undefined : problem;
+          }],
+          allowed: "Kubernetes label key [prefix/]name, with * and ? as wildcards",
+        }),
+        string({
+          description: "Label value; * and ? are wildcards",
+          maxLength: 63,
+          checks: [(value) => labelValueCheck(withoutWildcards(value))],
+          allowed: "0-63 letters, digits, - _ ., with * and ? as wildcards",
+        }),
+        {
+          description: "Labels a pod must all carry to run on Fargate (default: every pod of the namespace)",
+          maxEntries: FARGATE_LIMITS.labelsPerSelector,
+          why: "EKS allows 5 label pairs per Fargate profile selector (EKS service quotas)",
+        },
+      ),
+    ),
+  },
+  { description: "Which pods run on Fargate: a namespace, and optionally labels the pods must carry" },
+);
+
+export const fargateProfileSchema = object(
+  {
+    // The EKS API publishes no pattern for fargateProfileName (the provider only refuses an empty one); this app takes
+    // the node group name rule, so the name is a Terraform name as it is (fargate_profile_<name>).
+    name: eksName("Fargate profile name (unique in the cluster; it cannot be changed: a new name replaces the profile)", "Fargate profile", 100, "system"),
+    selectors: array(fargateSelectorSchema, {
+      description: "Which pods run on Fargate: a pod matching any selector does",
+      minItems: 1,
+      maxItems: FARGATE_LIMITS.selectorsPerProfile,
+      why: "EKS: up to five selectors per profile, each with a namespace (CreateFargateProfile)",
+    }),
+    subnetIds: optional(
+      subnetIds(
+        "Private subnets of the Fargate pods (default: EKS picks the cluster's private subnets). EKS accepts only private subnets, with no route to an internet gateway",
+        1,
+      ),
+    ),
+    podExecutionRoleName: optional(
+      iamRoleName(
+        "payments-eks-fargate-pods",
+        "Name of the pod execution role to create (default: <cluster>-eks-fargate-pods, shared by every profile that names none; profiles naming the same role share it)",
+      ),
+    ),
+  },
+  { description: "An AWS Fargate profile: the pods it selects run on Fargate (it gets the cluster's tags)" },
+);
+
+/** The built-in node pools of EKS Auto Mode (EKS API ComputeConfigRequest.nodePools; the provider checks the same values, case-sensitive). */
+export const AUTO_MODE_NODE_POOLS = ["general-purpose", "system"] as const;
+export type AutoModeNodePool = (typeof AUTO_MODE_NODE_POOLS)[number];
+
+export const autoModeSchema = object(
+  {
+    enabled: boolean({
+      description:
+        "Run the cluster with EKS Auto Mode: EKS manages the nodes (compute), EBS volumes (block storage) and load balancers. Turning it off again replaces the cluster",
+    }),
+    nodePools: array(enumOf(AUTO_MODE_NODE_POOLS, { description: "Built-in node pool", why: "the node pools EKS Auto Mode has built in" }), {
+      description: "Built-in node pools EKS creates",
+      minItems: 1,
+      unique: true,
+      why: "Auto Mode without built-in node pools needs an access entry for the node role, which this app does not create",
+    }),
+    nodeRoleName: optional(
+      iamRoleName(
+        "payments-eks-auto-node",
+        "Name of the node IAM role to create for Auto Mode nodes (default: <cluster>-eks-auto-node); it cannot change once Auto Mode is on",
+      ),
+    ),
+  },
+  { description: "EKS Auto Mode: EKS runs the nodes, block storage and load balancing (Kubernetes 1.29 or later)" },
+);
+
 export const clusterSchema = object(
   {
     name: eksName("Cluster name; also the stack name", "cluster", 100, "simple-bank"),
@@ -673,10 +924,17 @@ export const clusterSchema = object(
       description: "Managed node groups; each is completed from the default node group",
       itemBase: DEFAULT_NODE_GROUP,
     }),
+    karpenter: optional(karpenterSchema),
     serviceAccounts: array(serviceAccountSchema, {
       description: "Kubernetes service accounts whose pods get IAM roles of their own (EKS Pod Identity or IRSA)",
       itemBase: SERVICE_ACCOUNT_BASE,
     }),
+    fargateProfiles: array(fargateProfileSchema, {
+      description: "AWS Fargate profiles: pods they select run on Fargate, without nodes",
+      maxItems: FARGATE_LIMITS.profilesPerCluster,
+      why: "EKS allows 10 Fargate profiles per cluster (EKS service quotas)",
+    }),
+    autoMode: autoModeSchema,
   },
   { description: "One EKS cluster with its roles, add-ons and node groups" },
 );
@@ -700,3 +958,6 @@ export type AccessSettings = Infer<typeof accessSchema>;
 export type AccessEntrySettings = Infer<typeof accessEntrySchema>;
 export type UpgradePolicySettings = NonNullable<ClusterConfig["upgradePolicy"]>;
 export type BackendSettings = NonNullable<ClusterConfig["backend"]>;
+export type FargateProfileSettings = Infer<typeof fargateProfileSchema>;
+export type FargateSelector = Infer<typeof fargateSelectorSchema>;
+export type AutoModeSettings = Infer<typeof autoModeSchema>;

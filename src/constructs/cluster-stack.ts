@@ -155,6 +155,21 @@ export class ClusterStack extends ReadableStack {
         Object.fromEntries(Object.entries(this.addonRoles).map(([name, r]) => [name, r.role.roleArn])),
       );
     }
+    const karpenter = this.eks.karpenter;
+    if (karpenter) {
+      output("karpenter_controller_role_arn", "ARN of the Karpenter controller's IAM role.", karpenter.controllerRoleArn);
+      output("karpenter_node_role_name", "Name of the IAM role of Karpenter's nodes: the EC2NodeClass's spec.role.", karpenter.nodeRoleName);
+      const queue = karpenter.interruptionQueueName;
+      if (queue !== undefined) output("karpenter_interruption_queue_name", "Name of Karpenter's interruption queue: the Helm chart's settings.interruptionQueue.", queue);
+    }
+    // Fargate profiles and EKS Auto Mode (issue 14): only when configured
+    const profiles = this.eks.fargateProfiles ?? [];
+    if (profiles.length > 0) {
+      output("fargate_profile_arns", "ARN of each Fargate profile, by profile name.", Object.fromEntries(profiles.map((p) => [p.name, p.resource.arn])));
+    }
+    if (this.eks.autoModeNodeRole) {
+      output("auto_mode_node_role_arn", "ARN of the node IAM role of EKS Auto Mode's built-in node pools.", this.eks.autoModeNodeRole.roleArn);
+    }
     output(
       "kubeconfig_command",
       "Command that adds the cluster to your kubeconfig, so kubectl can reach it.",

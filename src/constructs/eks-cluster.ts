@@ -10,6 +10,10 @@ import { SecretsEncryptionKey } from "./cluster/secrets-encryption-key";
 import { OidcProvider } from "./identity/oidc-provider";
 import { ServiceAccountRole } from "./identity/service-account-role";
 import { ManagedNodeGroup } from "./managed-node-group";
+import { autoModeNodeRole, clusterRoleSettings } from "./compute/auto-mode";
+import { FargateProfile, fargateProfiles as buildFargateProfiles } from "./compute/fargate-profile";
+import { Karpenter } from "./compute/karpenter";
+import { resolvedKarpenter } from "../config/karpenter";
 import { NetworkLookup } from "./network-lookup";
 import { allowAnyChildId } from "./readable-stack";
 import { ServiceRole } from "./service-role";
@@ -17,8 +21,9 @@ import { terraformStringExpression } from "./terraform-literal";
 import { addonCatalogEntry } from "../config/catalogs/addon-versions";
 import { CLUSTER_ROLE_POLICIES, DEFAULT_CLUSTER, nodeRolePoliciesOf } from "../config/defaults";
 import { ClusterInput } from "../config/input";
+import { KARPENTER_NODE_ROLE_POLICIES } from "../config/karpenter";
 import { ConfigError, resolveClusters } from "../config/load";
-import { addonRoleId, nodeGroupId, nodeRoleId, OIDC_PROVIDER_ID, roleKey, serviceAccountRoleId, terraformLiteral, terraformLiterals } from "../config/names";
+import { addonRoleId, AUTO_MODE_NODE_ROLE_ID, nodeGroupId, nodeRoleId, OIDC_PROVIDER_ID, roleKey, serviceAccountRoleId, terraformLiteral, terraformLiterals } from "../config/names";
 import { describeIssues } from "../config/report";
 import { ClusterConfig, RoleReference } from "../config/schema";
 import { createdRoles } from "../config/rules";
@@ -68,6 +73,14 @@ export interface ClusterParts {
   readonly serviceAccountRoles: readonly ServiceAccountRole[];
   /** The add-ons' own roles, by add-on name. */
   readonly addonRoles: Readonly<Record<string, AddonRole>>;
+  /** Karpenter's AWS resources (`karpenter`). */
+  readonly karpenter?: Karpenter;
+  /** The Fargate profiles, in their order (`fargateProfiles`; absent when there are none). */
+  readonly fargateProfiles?: readonly FargateProfile[];
+  /** The Fargate pod execution roles (profiles naming the same role share it), by role name. */
+  readonly podExecutionRoles?: ReadonlyMap<string, ServiceRole>;
+  /** The node role of EKS Auto Mode's built-in node pools (`autoMode.enabled`). */
+  readonly autoModeNodeRole?: ServiceRole;
 }
 
 /** Marks props that are a configuration `resolveClusters` / `loadClusters` already validated (`EksCluster.fromConfig`). */
@@ -135,6 +148,14 @@ export class EksCluster extends Construct implements ClusterParts {
   public readonly serviceAccountRoles: readonly ServiceAccountRole[];
   /** The add-ons' own roles, by add-on name. */
   public readonly addonRoles: Readonly<Record<string, AddonRole>>;
+  /** Karpenter's AWS resources (`karpenter`). */
+  public readonly karpenter?: Karpenter;
+  /** The Fargate profiles, in their order (`fargateProfiles`; absent when there are none). */
+  public readonly fargateProfiles?: readonly FargateProfile[];
+  /** The Fargate pod execution roles (profiles naming the same role share it), by role name. */
+  public readonly podExecutionRoles?: ReadonlyMap<string, ServiceRole>;
+  /** The node role of EKS Auto Mode's built-in node pools (`autoMode.enabled`). */
+  public readonly autoModeNodeRole?: ServiceRole;
 
   constructor(scope: Construct, id: string, props: EksClusterProps) {
     super(allowAnyChildId(scope), id);
@@ -165,6 +186,10 @@ export class EksCluster extends Construct implements ClusterParts {
     this.oidcProvider = parts.oidcProvider;
     this.serviceAccountRoles = parts.serviceAccountRoles;
     this.addonRoles = parts.addonRoles;
+    this.karpenter = parts.karpenter;
+    this.fargateProfiles = parts.fargateProfiles;
+    this.podExecutionRoles = parts.podExecutionRoles;
+    this.autoModeNodeRole = parts.autoModeNodeRole;
     // The stack's default provider needs no mention; an aliased one is named on every resource.
     if (props.provider?.alias !== undefined) useProvider(this, props.provider);
   }
@@ -265,7 +290,8 @@ export function buildClusterParts(scope: Construct, given: ClusterConfig): Clust
   const clusterRole = new ServiceRole(scope, "cluster_role", {
     role: config.clusterRole,
     servicePrincipal: "eks.amazonaws.com",
-    managedPolicyNames: CLUSTER_ROLE_POLICIES,
+    // With EKS Auto Mode: four more policies and sts:TagSession in the trust (compute/auto-mode.ts)
+    ...(config.autoMode.enabled ? clusterRoleSettings(true) : { managedPolicyNames: CLUSTER_ROLE_POLICIES }),
     partition,
     tags: config.tags,
   });
@@ -288,6 +314,12 @@ export function buildClusterParts(scope: Construct, given: ClusterConfig): Clust
       ? new ClusterLogGroup(scope, "cluster_logs", { clusterName: config.name, retentionDays: config.logging.retentionDays, tags: config.tags })
       : undefined;
 
+  // EKS Auto Mode's node role (its access entry is EKS's own); the cluster waits for its policies.
+  const autoModeRole =
+    config.autoMode.enabled && config.autoMode.nodeRoleName !== undefined
+      ? autoModeNodeRole(scope, AUTO_MODE_NODE_ROLE_ID, { roleName: config.autoMode.nodeRoleName, partition, tags: config.tags })
+      : undefined;
+
   const cluster = new Cluster(scope, "cluster", {
     name: config.name,
     kubernetesVersion: config.kubernetesVersion,
@@ -301,7 +333,8 @@ export function buildClusterParts(scope: Construct, given: ClusterConfig): Clust
     access: config.access,
     upgradePolicy: config.upgradePolicy,
     tags: config.tags,
-    dependsOn: logGroup ? [logGroup.resource] : [],
+    dependsOn: [...(logGroup ? [logGroup.resource] : []), ...(autoModeRole?.dependables ?? [])],
+    autoMode: autoModeRole ? { nodeRoleArn: autoModeRole.roleArn, nodePools: config.autoMode.nodePools } : undefined,
   });
 
   // What lives in the cluster is replaced with it (see `replacementTrigger`).
@@ -309,7 +342,7 @@ export function buildClusterParts(scope: Construct, given: ClusterConfig): Clust
   const access = new ClusterAccess(scope, "access", { clusterName: cluster.name, entries: config.access.entries, partition, tags: config.tags, replaceWithCluster });
 
   // Workload identity: the OIDC provider (when a role uses IRSA), the service accounts' roles, the add-ons' roles.
-  const usesIrsa = config.serviceAccounts.some((s) => s.identity === "irsa") || Object.values(config.addons).some((a) => a.role?.identity === "irsa");
+  const usesIrsa = config.serviceAccounts.some((s) => s.identity === "irsa") || Object.values(config.addons).some((a) => a.role?.identity === "irsa") || resolvedKarpenter(config)?.identity === "irsa";
   const oidcProvider = usesIrsa
     ? new OidcProvider(scope, OIDC_PROVIDER_ID, { issuerUrl: cluster.resource.identity.get(0).oidc.get(0).issuer, tags: config.tags })
     : undefined;
@@ -391,9 +424,47 @@ export function buildClusterParts(scope: Construct, given: ClusterConfig): Clust
         dependsOn: addons.beforeNodes,
         clusterTags: config.tags,
         replaceWithCluster,
+        cluster: {
+          endpoint: cluster.resource.endpoint,
+          certificateAuthority: cluster.resource.certificateAuthority.get(0).data,
+          serviceIpv4Cidr: cluster.resource.kubernetesNetworkConfig.serviceIpv4Cidr,
+          securityGroupId: cluster.resource.vpcConfig.clusterSecurityGroupId,
+        },
       }),
   );
-  addons.waitFor(nodeGroups.map((g) => g.resource));
+  // Fargate profiles (issue 14), with their pod execution roles; coredns and the other Deployment add-ons wait for them too.
+  const fargate =
+    config.fargateProfiles.length > 0
+      ? buildFargateProfiles(scope, {
+          profiles: config.fargateProfiles,
+          partition,
+          region: config.region,
+          clusterName: config.name,
+          clusterNameRef: cluster.name,
+          tags: config.tags,
+          replaceWithCluster,
+        })
+      : undefined;
+  addons.waitFor([...nodeGroups.map((g) => g.resource), ...(fargate?.profiles ?? []).map((p) => p.resource)]);
+
+  // Karpenter (issue 14): its node role leaves out the CNI policy as the node groups' roles do.
+  const karpenterSettings = resolvedKarpenter(config);
+  const karpenter = karpenterSettings
+    ? new Karpenter(scope, "karpenter", {
+        settings: karpenterSettings,
+        clusterName: config.name,
+        clusterNameRef: cluster.name,
+        clusterArn: cluster.resource.arn,
+        clusterSecurityGroupId: cluster.resource.vpcConfig.clusterSecurityGroupId,
+        clusterSubnetIds: network.subnetIds,
+        region: config.region,
+        partition,
+        nodeRolePolicies: KARPENTER_NODE_ROLE_POLICIES.filter((p) => p !== "AmazonEKS_CNI_Policy" || nodeRolePolicies.includes(p)),
+        oidcProvider,
+        tags: config.tags,
+        replaceWithCluster,
+      })
+    : undefined;
 
   return {
     config: given,
@@ -409,6 +480,10 @@ export function buildClusterParts(scope: Construct, given: ClusterConfig): Clust
     oidcProvider,
     serviceAccountRoles,
     addonRoles,
+    karpenter,
+    fargateProfiles: fargate?.profiles,
+    podExecutionRoles: fargate?.podExecutionRoles,
+    autoModeNodeRole: autoModeRole,
   };
 }
 

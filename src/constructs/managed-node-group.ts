@@ -1,9 +1,10 @@
 import { EksNodeGroup } from "@cdktf/provider-aws/lib/eks-node-group";
 import { ITerraformDependable, TerraformResourceLifecycle, Token } from "cdktf";
 import { Construct } from "constructs";
-import { LAUNCH_TEMPLATE_ID } from "../config/names";
+import { LAUNCH_TEMPLATE_ID, usesLaunchTemplate } from "../config/names";
 import { NodeGroupSettings } from "../config/schema";
 import { NodeLaunchTemplate } from "./node-launch-template";
+import { al2023UserData, bottlerocketUserData } from "./node-user-data";
 import { ServiceRole } from "./service-role";
 import { ownMap, tagsArgument } from "./tags";
 
@@ -41,32 +42,84 @@ export interface ManagedNodeGroupProps {
    * @default - not replaced with the cluster
    */
   readonly replaceWithCluster?: string;
+  /**
+   * What the nodes need of the cluster beyond its name, as references to the `aws_eks_cluster`'s attributes: a
+   * custom AMI's bootstrap (endpoint, certificate authority, service CIDR) and, with `securityGroupIds`, the cluster
+   * security group (EKS adds it only when the launch template names no security groups). Required by those settings.
+   * @default - none: a group that needs them throws
+   */
+  readonly cluster?: NodeGroupClusterAttributes;
+}
+
+/** References to a cluster's attributes that node groups need (EksCluster passes its `aws_eks_cluster`'s). */
+export interface NodeGroupClusterAttributes {
+  /** URL of the API server (`endpoint`). */
+  readonly endpoint: string;
+  /** Base64 certificate authority data (`certificate_authority[0].data`). */
+  readonly certificateAuthority: string;
+  /** Service IPv4 CIDR (`kubernetes_network_config[0].service_ipv4_cidr`). */
+  readonly serviceIpv4Cidr: string;
+  /** The cluster security group EKS creates (`vpc_config[0].cluster_security_group_id`). */
+  readonly securityGroupId: string;
+}
+
+/** The user data a node group's settings call for, as text (undefined: none). */
+export function nodeUserData(s: Omit<NodeGroupSettings, "role" | "subnetIds">, clusterName: string, cluster?: NodeGroupClusterAttributes): string | undefined {
+  const kubelet = { maxPods: s.kubelet?.maxPods, flags: s.kubelet?.flags };
+  if (s.amiType === "CUSTOM") {
+    // A custom AMI gets no user data from EKS: the NodeConfig must bootstrap the node (AL2023 nodeadm).
+    const c = required(cluster, "a custom AMI's bootstrap");
+    return al2023UserData(kubelet, { name: clusterName, apiServerEndpoint: c.endpoint, certificateAuthority: c.certificateAuthority, cidr: c.serviceIpv4Cidr });
+  }
+  if (!s.kubelet) return undefined;
+  if (s.amiType.startsWith("AL2023_")) return al2023UserData(kubelet);
+  if (s.amiType.startsWith("BOTTLEROCKET_") && (s.kubelet.flags ?? []).length === 0) return bottlerocketUserData(kubelet);
+  throw new Error(`node group ${s.name}: kubelet settings are supported on AL2023 (all flags) and Bottlerocket (maxPods) AMI types, not ${s.amiType}`);
+}
+
+function required<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`ManagedNodeGroup: ${what} needs the cluster's attributes: pass props.cluster`);
+  return value;
 }
 
 /**
- * An EKS managed node group. With `imds` it runs from a launch template requiring IMDSv2 (which then holds the disk);
- * with `ignoreDesiredSizeChanges` Terraform leaves `desiredSize` to an autoscaler after creation.
+ * An EKS managed node group. With `imds`, `rootVolume`, `kubelet`, `amiType: CUSTOM` (`amiId`), `securityGroupIds`,
+ * `propagateTags` or `capacityType: CAPACITY_BLOCK` (`capacityReservationId`) it runs from a launch template of its
+ * own, requiring IMDSv2 (hop limit `imds.hopLimit`, default 2), which then holds the disk; with
+ * `ignoreDesiredSizeChanges` Terraform leaves `desiredSize` to an autoscaler after creation.
  */
 export class ManagedNodeGroup extends Construct {
   /** Node group name, as configured (a literal, unlike `resource.nodeGroupName`). */
   public readonly name: string;
   public readonly resource: EksNodeGroup;
-  /** The IMDSv2 launch template, when `imds` is set. */
+  /** The launch template, when a setting needs one (`usesLaunchTemplate`). */
   public readonly launchTemplate?: NodeLaunchTemplate;
 
   constructor(scope: Construct, id: string, props: ManagedNodeGroupProps) {
     super(scope, id);
     const s = props.settings;
     this.name = s.name;
-    if (s.imds) {
+    const capacityBlock = s.capacityType === "CAPACITY_BLOCK";
+    if (usesLaunchTemplate(s)) {
+      const volume = s.rootVolume;
       this.launchTemplate = new NodeLaunchTemplate(this, LAUNCH_TEMPLATE_ID, {
         // A Terraform string between texts without $, % or { stays literal (terraformLiteral also splits a number
         // that this `-` in front would make one of cdktf's tokens).
         namePrefix: `eks-${s.name}-`,
         amiType: s.amiType,
-        diskSize: s.diskSize,
-        hopLimit: s.imds.hopLimit,
+        diskSize: volume?.size ?? s.diskSize,
+        // EKS's own launch template sets 2, so that pods reach IMDSv2 (EKS User Guide launch-templates.html).
+        hopLimit: s.imds?.hopLimit ?? 2,
         tags: tagsArgument(props.clusterTags, s.tags),
+        rootVolume: volume ? { type: volume.type, iops: volume.iops, throughput: volume.throughput, encrypted: volume.encrypted, kmsKeyArn: volume.kmsKeyArn } : undefined,
+        userData: nodeUserData(s, props.clusterName, props.cluster),
+        imageId: s.amiType === "CUSTOM" ? s.amiId : undefined,
+        // Custom security groups replace the cluster security group: keep it, or the nodes cannot reach the control plane.
+        securityGroupIds: s.securityGroupIds ? [required(props.cluster, "securityGroupIds").securityGroupId, ...s.securityGroupIds] : undefined,
+        resourceTags: s.propagateTags ? tagsArgument(props.clusterTags, s.tags) : undefined,
+        // Capacity Blocks: the instance type and the reservation live in the launch template (EKS User Guide capacity-blocks-mng).
+        instanceType: capacityBlock ? s.instanceTypes[0] : undefined,
+        capacityBlockReservationId: capacityBlock ? s.capacityReservationId : undefined,
       });
     }
     const template = this.launchTemplate?.resource;
@@ -78,7 +131,10 @@ export class ManagedNodeGroup extends Construct {
       subnetIds: [...props.subnetIds],
       amiType: s.amiType,
       capacityType: s.capacityType,
-      instanceTypes: [...s.instanceTypes],
+      instanceTypes: capacityBlock && template ? undefined : [...s.instanceTypes],
+      releaseVersion: s.releaseVersion,
+      forceUpdateVersion: s.forceUpdateVersion,
+      nodeRepairConfig: s.nodeRepair !== undefined ? { enabled: s.nodeRepair } : undefined,
       // With a launch template the disk is its block device mapping: EKS rejects disk_size beside it.
       diskSize: template ? undefined : s.diskSize,
       launchTemplate: template ? { id: template.id, version: Token.asString(template.latestVersion) } : undefined,

@@ -22,6 +22,17 @@ export interface ServiceRoleProps {
   readonly partition: string;
   /** Tags of the role. @default {} */
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * What the trust policy lets the service do, e.g. `["sts:AssumeRole", "sts:TagSession"]` (the EKS Auto Mode cluster role).
+   * @default ["sts:AssumeRole"]
+   */
+  readonly trustActions?: readonly string[];
+  /**
+   * The trust statement's `Condition`, e.g. `{ ArnLike: { "aws:SourceArn": ... } }`. It is written inside
+   * `jsonencode()`, an expression: give literal text there as `terraformStringExpression(text)`, references as they are.
+   * @default - none
+   */
+  readonly trustCondition?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -51,7 +62,13 @@ export class ServiceRole extends Construct {
 
     this.role = new IamRole(this, "Resource", {
       name,
-      assumeRolePolicy: trustPolicy(props.servicePrincipal),
+      // A condition may hold references (the partition): jsonencode() in Terraform, as for inline policies.
+      assumeRolePolicy: props.trustCondition
+        ? Fn.jsonencode({
+            Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Principal: { Service: props.servicePrincipal }, Action: trustAction(props.trustActions), Condition: props.trustCondition }],
+          })
+        : trustPolicy(props.servicePrincipal, props.trustActions),
       tags: tagsArgument(props.tags),
     });
     this.roleArn = this.role.arn;
@@ -91,10 +108,15 @@ export class ServiceRole extends Construct {
   }
 }
 
-/** The trust policy letting `servicePrincipal` assume a role, as the console writes it. */
-export function trustPolicy(servicePrincipal: string): string {
+/** The trust policy letting `servicePrincipal` assume a role (and do `actions`, default sts:AssumeRole), as the console writes it. */
+export function trustPolicy(servicePrincipal: string, actions?: readonly string[]): string {
   return JSON.stringify({
     Version: "2012-10-17",
-    Statement: [{ Effect: "Allow", Principal: { Service: servicePrincipal }, Action: "sts:AssumeRole" }],
+    Statement: [{ Effect: "Allow", Principal: { Service: servicePrincipal }, Action: trustAction(actions) }],
   });
+}
+
+/** A trust statement's Action: the one action as a string (as before actions could be given), several as a list. */
+function trustAction(actions: readonly string[] | undefined): string | string[] {
+  return actions === undefined || actions.length === 0 ? "sts:AssumeRole" : actions.length === 1 ? actions[0] : [...actions];
 }

@@ -3,6 +3,7 @@ import * as path from "path";
 import { detachedClusterStack } from "../constructs/cluster-stack";
 import { ClusterConfig } from "../config/schema";
 import { renderHcl } from "./hcl-render";
+import { KARPENTER_MANIFESTS_FILE, karpenterManifests } from "./karpenter-manifests";
 import { findingsOf, today } from "../review/findings";
 import { reviewDocument } from "../review/review-document";
 
@@ -58,7 +59,7 @@ export function renderHandoffHcl(config: ClusterConfig): string {
 }
 
 /**
- * Writes `<outdir>/handoff/<name>/main.tf` and `REVIEW.md` and returns the folder, both from the synthesized Terraform
+ * Writes `<outdir>/handoff/<name>/main.tf` and `REVIEW.md` (and `karpenter.yaml`, starter manifests, with `karpenter`) and returns the folder, both from the synthesized Terraform
  * JSON: `terraform` when given (the stack in memory, e.g. when cdktf wrote HCL, `cdktf synth --hcl`), else
  * `stacks/<name>/cdk.tf.json` read back, so call it after `app.synth()`. Nothing in either file depends on `outdir` or
  * on the time of day: the bytes are the same from any folder, whether `npm run synth` or the cdktf CLI ran the app.
@@ -72,5 +73,7 @@ export function writeHandoff(config: ClusterConfig, given: unknown, outdir: stri
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, "main.tf"), hcl);
   fs.writeFileSync(path.join(dir, "REVIEW.md"), review);
+  const karpenter = karpenterManifests(config);
+  if (karpenter !== undefined) fs.writeFileSync(path.join(dir, KARPENTER_MANIFESTS_FILE), karpenter);
   return dir;
 }

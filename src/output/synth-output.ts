@@ -19,7 +19,7 @@ import { preview } from "../config/printable";
 const GENERATED: Record<string, readonly string[]> = {
   "": ["manifest.json"],
   stacks: ["cdk.tf.json", "cdk.tf", "metadata.json"],
-  handoff: ["main.tf", "REVIEW.md"],
+  handoff: ["main.tf", "REVIEW.md", "karpenter.yaml"],
 };
 
 /**

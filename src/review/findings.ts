@@ -117,6 +117,12 @@ export function findingsOf(tf: Json, waivers: readonly Waiver[] = [], date = tod
         detail: template ? "its launch template does not set metadata_options.http_tokens = \"required\"" : "no launch template: the nodes accept IMDSv1",
       });
     }
+    // Every EBS block device of the node group's launch template must be encrypted.
+    const devices = [].concat(template?.block_device_mappings ?? []) as Json[];
+    const clear = devices.filter((d) => d.ebs !== undefined && String(d.ebs.encrypted) !== "true").map((d) => d.device_name);
+    if (clear.length > 0) {
+      found.push({ rule: rule("node-volume-encryption"), address, detail: `its launch template leaves ${clear.join(", ")} unencrypted (ebs.encrypted is not "true")` });
+    }
   }
 
   for (const [name, role] of resources("aws_iam_role")) {

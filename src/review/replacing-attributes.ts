@@ -127,6 +127,19 @@ export const REPLACING_ATTRIBUTES: Readonly<Record<string, readonly ReplacingAtt
     { path: "remote_network_config.remote_pod_networks.cidrs", source: "internal/service/eks/cluster.go: ForceNew", set: true },
     { path: "role_arn", source: "internal/service/eks/cluster.go: ForceNew" },
   ],
+  /**
+   * Added for issue 14 (research 14, section B.1 and E: each change planned against the 5.100.0 binary with a
+   * hand-written state): every argument but tags replaces the profile; EKS: "Fargate profiles are immutable".
+   */
+  aws_eks_fargate_profile: [
+    { path: "cluster_name", source: "internal/service/eks/fargate_profile.go: ForceNew" },
+    { path: "fargate_profile_name", source: "internal/service/eks/fargate_profile.go: ForceNew" },
+    { path: "pod_execution_role_arn", source: "internal/service/eks/fargate_profile.go: ForceNew" },
+    { path: "selector", source: "internal/service/eks/fargate_profile.go: ForceNew", set: true },
+    { path: "selector.labels", source: "internal/service/eks/fargate_profile.go: ForceNew", set: true },
+    { path: "selector.namespace", source: "internal/service/eks/fargate_profile.go: ForceNew", set: true },
+    { path: "subnet_ids", source: "internal/service/eks/fargate_profile.go: ForceNew", set: true },
+  ],
   aws_eks_node_group: [
     { path: "ami_type", source: "internal/service/eks/node_group.go: ForceNew", computed: true },
     { path: "capacity_type", source: "internal/service/eks/node_group.go: ForceNew", computed: true },

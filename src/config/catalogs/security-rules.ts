@@ -59,6 +59,17 @@ export const SECURITY_RULES: readonly SecurityRule[] = [
     fix: "nodeGroups[].imds: { hopLimit: 1 }",
   },
   {
+    // Checkov CKV_AWS_8 and Trivy AVD-AWS-0008 check aws_launch_configuration / aws_instance block devices, not a
+    // launch template's, so the id is ours. Without a launch template, EKS CreateNodegroup has no encryption setting
+    // (diskSize only): the volume is encrypted only if the account turns on EBS encryption by default (EBS User Guide
+    // "Encryption by default", off unless enabled), which the Terraform does not show; this rule judges what it shows.
+    key: "node-volume-encryption",
+    ids: ["EKS_NODE_VOLUME_UNENCRYPTED"],
+    severity: "HIGH",
+    title: "Node volumes not encrypted (launch template block device with encrypted false)",
+    fix: "nodeGroups[].rootVolume: { encrypted: true } (the default)",
+  },
+  {
     key: "trust-wildcard",
     ids: ["CKV_AWS_60", "CKV_AWS_61"],
     severity: "HIGH",

@@ -62,6 +62,24 @@ export interface ClusterProps {
   readonly logging?: LoggingSettings;
   /** Tags of the cluster. @default {} */
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * EKS Auto Mode: compute (the built-in node pools, with their node role), block storage and load balancing, all three
+   * on together (EKS: "The compute, block storage, and load balancing capabilities must all be enabled or disabled in
+   * the same request"), and `bootstrap_self_managed_addons = false` (EKS: "When EKS Auto Mode is enabled,
+   * bootstrapSelfManagedAddons must be set to false"). That argument forces a new cluster in hashicorp/aws 5.100.0, so
+   * Terraform ignores later changes of it (as terraform-aws-eks v21 does): an existing cluster turned to Auto Mode keeps
+   * its stored value instead of being replaced.
+   * @default - Auto Mode off: none of these arguments is written
+   */
+  readonly autoMode?: AutoModeProps;
+}
+
+/** EKS Auto Mode's settings of the cluster (`compute_config`). */
+export interface AutoModeProps {
+  /** ARN of the node role of the built-in node pools; it cannot change once Auto Mode is on (changing it replaces the cluster). */
+  readonly nodeRoleArn: string;
+  /** The built-in node pools, `general-purpose` and/or `system` (at least one: EKS refuses a node role without pools). */
+  readonly nodePools: readonly string[];
 }
 
 /** The two booleans of `vpc_config` that an endpoint access setting means. */
@@ -86,6 +104,7 @@ export class Cluster extends Construct {
     const endpoint = props.endpoint ?? DEFAULT_CLUSTER.endpoint;
     const access = props.access ?? DEFAULT_CLUSTER.access;
     const flags = endpointFlags(endpoint.access);
+    const autoMode = props.autoMode;
 
     this.resource = new EksCluster(this, "Resource", {
       name: props.name,
@@ -98,7 +117,19 @@ export class Cluster extends Construct {
         // Only meaningful with a public endpoint; EKS rejects CIDRs on a private-only one.
         publicAccessCidrs: flags.endpointPublicAccess ? [...endpoint.publicAccessCidrs] : undefined,
       },
-      kubernetesNetworkConfig: props.serviceIpv4Cidr ? { serviceIpv4Cidr: props.serviceIpv4Cidr } : undefined,
+      kubernetesNetworkConfig: autoMode
+        ? { serviceIpv4Cidr: props.serviceIpv4Cidr, elasticLoadBalancing: { enabled: true } }
+        : props.serviceIpv4Cidr
+          ? { serviceIpv4Cidr: props.serviceIpv4Cidr }
+          : undefined,
+      ...(autoMode
+        ? {
+            computeConfig: { enabled: true, nodePools: [...autoMode.nodePools], nodeRoleArn: autoMode.nodeRoleArn },
+            storageConfig: { blockStorage: { enabled: true } },
+            bootstrapSelfManagedAddons: false,
+            lifecycle: { ignoreChanges: ["bootstrap_self_managed_addons"] },
+          }
+        : {}),
       encryptionConfig: props.secretsEncryption
         ? { provider: { keyArn: props.secretsEncryption.kmsKeyArn }, resources: ["secrets"] }
         : undefined,

@@ -40,6 +40,8 @@ export interface ServiceAccountRoleProps {
    * @default - none
    */
   readonly inlinePolicy?: string;
+  /** The inline policy's name in IAM (its construct ID stays `inline`). @default "inline" */
+  readonly inlinePolicyName?: string;
   /** The cluster's name (a reference): the Pod Identity association's cluster. */
   readonly clusterName: string;
   /** The cluster's OIDC provider: required with identity `irsa`. */
@@ -173,7 +175,7 @@ export class ServiceAccountRole extends Construct {
       this.dependables.push(new IamRolePolicyAttachment(this, name, { role: this.role.name, policyArn }));
     }
     if (props.inlinePolicy !== undefined) {
-      this.dependables.push(new IamRolePolicy(this, "inline", { name: "inline", role: this.role.name, policy: props.inlinePolicy }));
+      this.dependables.push(new IamRolePolicy(this, "inline", { name: props.inlinePolicyName ?? "inline", role: this.role.name, policy: props.inlinePolicy }));
     }
 
     if (props.identity === "pod-identity" && (props.associate ?? true)) {
