@@ -130,3 +130,47 @@ describe("REVIEW.md of examples/hardened.yaml", () => {
     expect(doc).toContain('logs[("/aws/eks/simple-bank-hardened/cluster<br/>kept 365 days")]');
   });
 });
+
+describe("REVIEW.md of clusters with compute beyond node groups", () => {
+  const EXAMPLES = path.join(__dirname, "..", "examples");
+
+  it("GIVEN the walk-through THEN there is no compute section and the diagram shows node groups only", () => {
+    const doc = review(undefined);
+    expect(doc).not.toContain("## Compute beyond the node groups");
+    expect(doc).not.toMatch(/Fargate|Auto Mode|Karpenter/);
+  });
+
+  it("GIVEN karpenter.yaml THEN the section names the roles, queue, rules and tags, and the roles table says who assumes them", () => {
+    const doc = review(path.join(EXAMPLES, "karpenter.yaml"));
+    expect(doc).toContain("## Compute beyond the node groups");
+    expect(doc).toMatch(/\*\*Karpenter\*\* \(its Helm install is not part of this stack\): controller role `payments-karpenter-karpenter` for service account `kube-system\/karpenter` \(pod-identity\)/);
+    expect(doc).toContain("`EC2 Spot Instance Interruption Warning`");
+    expect(doc).toContain("tagged `karpenter.sh/discovery=payments-karpenter`");
+    expect(doc).toMatch(/\| `payments-karpenter-karpenter` \(created, Karpenter controller\) \| EKS Pod Identity .*`kube-system\/karpenter`.* \| inline `KarpenterController`/);
+    expect(doc).toMatch(/\| `payments-karpenter-karpenter-node` \(created, Karpenter nodes\) \| ec2\.amazonaws\.com; access entry EC2_LINUX \| AmazonEKSWorkerNodePolicy, AmazonEKS_CNI_Policy, AmazonEC2ContainerRegistryPullOnly, AmazonSSMManagedInstanceCore \|/);
+    expect(doc).toContain("karpenter_role -->|passes| karpenter_node_role");
+  });
+
+  it("GIVEN fargate.yaml THEN each profile is listed with what it selects and its pod execution role, also in the diagram", () => {
+    const doc = review(path.join(EXAMPLES, "fargate.yaml"));
+    expect(doc).toContain("**Fargate profiles**");
+    expect(doc).toMatch(/\| `system` \| namespace `kube-system`/);
+    expect(doc).toMatch(/\| `simple-bank-fargate-eks-fargate-pods` \(created, Fargate pod execution\) \| eks-fargate-pods\.amazonaws\.com, only for Fargate profiles of cluster `simple-bank-fargate` \(aws:SourceArn\) \| AmazonEKSFargatePodExecutionRolePolicy \|/);
+    expect(doc).toMatch(/fargate_system\[\/"Fargate profile system<br\/>namespace kube-system"\/\]/);
+  });
+
+  it("GIVEN auto-mode.yaml THEN Auto Mode, its node role and the cluster role's extra policies and trust are shown", () => {
+    const doc = review(path.join(EXAMPLES, "auto-mode.yaml"));
+    expect(doc).toMatch(/\*\*EKS Auto Mode\*\* is on: .*node pools `general-purpose`, `system`.*Turning Auto Mode off replaces the cluster\./);
+    expect(doc).toMatch(/\| `simple-bank-auto-eks-cluster` \(created\) \| eks\.amazonaws\.com \(sts:AssumeRole, sts:TagSession\) \| AmazonEKSClusterPolicy, AmazonEKSComputePolicy, AmazonEKSBlockStoragePolicy, AmazonEKSLoadBalancingPolicy, AmazonEKSNetworkingPolicy \|/);
+    expect(doc).toMatch(/\(created, Auto Mode nodes\) \| ec2\.amazonaws\.com; EKS creates its access entry \| AmazonEKSWorkerNodeMinimalPolicy, AmazonEC2ContainerRegistryPullOnly \|/);
+    expect(doc).toContain("cluster --> auto");
+  });
+
+  it("GIVEN launch-template.yaml THEN the node group row shows the volume, IMDSv2 and repair", () => {
+    const doc = review(path.join(EXAMPLES, "launch-template.yaml"));
+    expect(doc).toMatch(/GiB gp3, \d+ IOPS, \d+ MiB\/s, encrypted/);
+    expect(doc).toMatch(/node auto repair on/);
+    expect(doc).toMatch(/required, hop limit 1/);
+  });
+});

@@ -1,5 +1,6 @@
 /** A Mermaid flowchart of one cluster: network, roles and policies, cluster, add-ons and node groups, in creation order. */
-import { ADDONS_BEFORE_NODES, CLUSTER_ROLE_POLICIES, nodeRolePoliciesOf } from "../config/defaults";
+import { ADDONS_BEFORE_NODES, AUTO_MODE_CLUSTER_ROLE_POLICIES, AUTO_MODE_NODE_ROLE_POLICIES, CLUSTER_ROLE_POLICIES, nodeRolePoliciesOf, POD_EXECUTION_ROLE_POLICIES } from "../config/defaults";
+import { resolvedKarpenter } from "../config/karpenter";
 import { ClusterConfig, RoleReference, roleKey } from "../config/schema";
 
 /** A Mermaid node id from any name. */
@@ -23,7 +24,8 @@ export function clusterDiagram(config: ClusterConfig): string {
   const subnets = network.subnetIds ? `${network.subnetIds.length} given subnets` : "all subnets in EKS-supported zones (looked up)";
   lines.push(`  subgraph vpc[${label(vpc)}]`, `    subnets[${label(subnets)}]`, "  end");
 
-  lines.push(`  cluster_role[${roleLabel("cluster", config.clusterRole, CLUSTER_ROLE_POLICIES)}]`);
+  const clusterPolicies = config.autoMode.enabled ? [...CLUSTER_ROLE_POLICIES, ...AUTO_MODE_CLUSTER_ROLE_POLICIES] : CLUSTER_ROLE_POLICIES;
+  lines.push(`  cluster_role[${roleLabel("cluster", config.clusterRole, clusterPolicies)}]`);
   const endpoint = config.endpoint.access === "private" ? "private endpoint" : `${config.endpoint.access} endpoint`;
   lines.push(`  cluster{{${label(`EKS cluster ${config.name}`, `Kubernetes ${config.kubernetesVersion}`, endpoint)}}}`);
   lines.push("  cluster_role -->|assumed by| cluster", "  subnets --> cluster");
@@ -55,7 +57,42 @@ export function clusterDiagram(config: ClusterConfig): string {
     lines.push(before.length > 0 ? before.map(([name]) => `  ${id("addon", name)} --> ${node}`).join("\n") : `  cluster --> ${node}`);
     for (const [name] of after) lines.push(`  ${node} --> ${id("addon", name)}`);
   }
-  if (config.nodeGroups.length === 0) for (const [name] of after) lines.push(`  cluster --> ${id("addon", name)}`);
+  if (config.nodeGroups.length === 0 && config.fargateProfiles.length === 0) for (const [name] of after) lines.push(`  cluster --> ${id("addon", name)}`);
+  lines.push(...computeLines(config, after.map(([name]) => name)));
   lines.push("```");
   return lines.join("\n");
+}
+
+/** Fargate profiles, Auto Mode and Karpenter, when configured. */
+function computeLines(config: ClusterConfig, addonsAfterNodes: readonly string[]): string[] {
+  const lines: string[] = [];
+  const podRoles = new Set<string>();
+  for (const profile of config.fargateProfiles) {
+    const role = profile.podExecutionRoleName ?? "";
+    if (!podRoles.has(role)) {
+      podRoles.add(role);
+      lines.push(`  ${id("pod_role", role)}[${label(`pod execution role ${role}`, ...POD_EXECUTION_ROLE_POLICIES)}]`);
+    }
+    const node = id("fargate", profile.name);
+    lines.push(`  ${node}[/${label(`Fargate profile ${profile.name}`, ...profile.selectors.map((s) => `namespace ${s.namespace}`))}/]`);
+    lines.push(`  cluster --> ${node}`, `  ${id("pod_role", role)} -->|assumed by| ${node}`);
+    for (const name of addonsAfterNodes) lines.push(`  ${node} --> ${id("addon", name)}`);
+  }
+  if (config.autoMode.enabled) {
+    lines.push(`  auto_role[${label(`Auto Mode node role ${config.autoMode.nodeRoleName ?? ""}`, ...AUTO_MODE_NODE_ROLE_POLICIES)}]`);
+    lines.push(`  auto{{${label("EKS Auto Mode", `node pools ${config.autoMode.nodePools.join(", ")}`, "EBS volumes, load balancers")}}}`);
+    lines.push("  cluster --> auto", "  auto_role -->|assumed by| auto");
+  }
+  const karpenter = resolvedKarpenter(config);
+  if (karpenter) {
+    lines.push(`  karpenter_role[${label(`Karpenter controller role ${karpenter.controllerRoleName}`, `${karpenter.identity}: ${karpenter.namespace}/${karpenter.serviceAccount}`)}]`);
+    lines.push(`  karpenter_node_role[${label(`Karpenter node role ${karpenter.nodeRoleName}`, "access entry EC2_LINUX")}]`);
+    lines.push("  karpenter_role -->|passes| karpenter_node_role", "  karpenter_node_role -->|joins| cluster");
+    if (karpenter.interruptionQueueName) {
+      lines.push(`  karpenter_queue[(${label(`SQS ${karpenter.interruptionQueueName}`, "fed by EventBridge interruption rules")})]`);
+      lines.push("  karpenter_queue -->|read by| karpenter_role");
+    }
+    lines.push("  subnets -.->|karpenter.sh/discovery| karpenter_node_role");
+  }
+  return lines;
 }

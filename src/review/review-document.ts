@@ -3,8 +3,9 @@
  * (with where each came from); findings, data sources and outputs come from the synthesized Terraform.
  */
 import { addonCatalogEntry } from "../config/catalogs/addon-versions";
-import { policyNameOf } from "../config/names";
-import { ADDONS_BEFORE_NODES, CLUSTER_ROLE_POLICIES, nodeRolePoliciesOf } from "../config/defaults";
+import { policyNameOf, usesLaunchTemplate } from "../config/names";
+import { ADDONS_BEFORE_NODES, AUTO_MODE_CLUSTER_ROLE_POLICIES, AUTO_MODE_NODE_ROLE_POLICIES, CLUSTER_ROLE_POLICIES, nodeRolePoliciesOf, POD_EXECUTION_ROLE_POLICIES } from "../config/defaults";
+import { KARPENTER_EVENTS, KARPENTER_NODE_ROLE_POLICIES, resolvedKarpenter } from "../config/karpenter";
 import { instanceSpecs, podLimit } from "../config/instance-types";
 import { ClusterConfig, RoleReference, roleKey } from "../config/schema";
 import { clusterDiagram } from "./diagram";
@@ -148,10 +149,16 @@ export function reviewDocument(input: ReviewInput): string {
             return `${t} (${spec ? `${spec.vcpus} vCPU, ${spec.memoryGiB} GiB` : "size not in our table"}, ${pods ? `${pods.maxPods} pods` : "pods ?"})`;
           })
           .join("; "),
-        `${g.diskSize} GiB`,
+        g.rootVolume
+          ? `${g.rootVolume.size ?? g.diskSize} GiB ${g.rootVolume.type ?? "gp3"}${g.rootVolume.iops ? `, ${g.rootVolume.iops} IOPS` : ""}${g.rootVolume.throughput ? `, ${g.rootVolume.throughput} MiB/s` : ""}, ${g.rootVolume.encrypted === false ? "**not encrypted**" : g.rootVolume.kmsKeyArn ? `encrypted with ${code(g.rootVolume.kmsKeyArn)}` : "encrypted"}`
+          : `${g.diskSize} GiB`,
         `${g.scaling.minSize} / ${g.scaling.desiredSize} / ${g.scaling.maxSize}${g.ignoreDesiredSizeChanges ? " (desired left to the autoscaler)" : ""}`,
-        g.update.maxUnavailable !== undefined ? `${g.update.maxUnavailable} node(s) at a time` : `${g.update.maxUnavailablePercentage}% at a time`,
-        g.imds ? `required, hop limit ${g.imds.hopLimit}` : "not required",
+        (g.update.maxUnavailable !== undefined ? `${g.update.maxUnavailable} node(s) at a time` : `${g.update.maxUnavailablePercentage}% at a time`) +
+          (g.forceUpdateVersion ? ", forced past pod disruption budgets" : "") +
+          (g.releaseVersion ? `, AMI release ${code(g.releaseVersion)}` : "") +
+          (g.nodeRepair ? "; node auto repair on" : ""),
+        // Any launch template of ours requires IMDSv2 (hop limit 2 unless imds says otherwise).
+        g.imds ? `required, hop limit ${g.imds.hopLimit}` : usesLaunchTemplate(g) ? "required, hop limit 2" : "not required",
         g.remoteAccess ? `key ${g.remoteAccess.sshKeyName}, from ${g.remoteAccess.sourceSecurityGroupIds?.join(", ") || "anywhere"}` : "off",
         Array.isArray((given as any)?.nodeGroups) && (given as any).nodeGroups[i] ? "config" : "default",
       ]),
@@ -174,7 +181,8 @@ export function reviewDocument(input: ReviewInput): string {
   );
 
   const roleRows: string[][] = [];
-  if (c.clusterRole.name) roleRows.push([roleName(c.clusterRole), "eks.amazonaws.com", CLUSTER_ROLE_POLICIES.join(", ") + (c.secretsEncryption ? "; inline EKSSecretsEncryption (use of the secrets key)" : "")]);
+  const clusterPolicies = c.autoMode.enabled ? [...CLUSTER_ROLE_POLICIES, ...AUTO_MODE_CLUSTER_ROLE_POLICIES] : CLUSTER_ROLE_POLICIES;
+  if (c.clusterRole.name) roleRows.push([roleName(c.clusterRole), c.autoMode.enabled ? "eks.amazonaws.com (sts:AssumeRole, sts:TagSession)" : "eks.amazonaws.com", clusterPolicies.join(", ") + (c.secretsEncryption ? "; inline EKSSecretsEncryption (use of the secrets key)" : "")]);
   else roleRows.push([roleName(c.clusterRole), "managed outside this project", "managed outside this project"]);
   // With a role of its own for vpc-cni the CNI policy is not on the node role.
   const nodePolicies = nodeRolePoliciesOf(c);
@@ -198,6 +206,23 @@ export function reviewDocument(input: ReviewInput): string {
     if (!a.role || !entry?.serviceAccount || !entry.namespace) continue;
     roleRows.push([`${code(a.role.roleName ?? "")} (created)`, `${trustOf(a.role.identity ?? "pod-identity", entry.namespace, entry.serviceAccount)}, for add-on ${code(addon)}`, policyNames(a.role.managedPolicyArns ?? []).join(", ")]);
   }
+  const karpenter = resolvedKarpenter(c);
+  if (karpenter) {
+    roleRows.push([
+      `${code(karpenter.controllerRoleName)} (created, Karpenter controller)`,
+      trustOf(karpenter.identity, karpenter.namespace, karpenter.serviceAccount),
+      "inline `KarpenterController` (EC2 launch and termination scoped by the cluster's tags, iam:PassRole of the node role only, instance profiles, the interruption queue, pricing, SSM AMI parameters)",
+    ]);
+    roleRows.push([`${code(karpenter.nodeRoleName)} (created, Karpenter nodes)`, "ec2.amazonaws.com; access entry EC2_LINUX", KARPENTER_NODE_ROLE_POLICIES.filter((p) => p !== "AmazonEKS_CNI_Policy" || nodeRolePoliciesOf(c).includes(p)).join(", ")]);
+  }
+  const podRoles = new Set(c.fargateProfiles.map((f) => f.podExecutionRoleName ?? ""));
+  for (const name of podRoles) {
+    roleRows.push([`${code(name)} (created, Fargate pod execution)`, `eks-fargate-pods.amazonaws.com, only for Fargate profiles of cluster ${code(c.name)} (aws:SourceArn)`, POD_EXECUTION_ROLE_POLICIES.join(", ")]);
+  }
+  if (c.autoMode.enabled) {
+    roleRows.push([`${code(c.autoMode.nodeRoleName ?? "")} (created, Auto Mode nodes)`, "ec2.amazonaws.com; EKS creates its access entry", AUTO_MODE_NODE_ROLE_POLICIES.join(", ")]);
+  }
+  out.push(...computeSection(c));
   out.push("## IAM roles: who may assume what", "", table(["role", "who may assume it", "policies"], roleRows), "");
 
   const data = Object.entries(tf.data ?? {}).flatMap(([type, byName]) => Object.keys(byName as object).map((name) => [code(`data.${type}.${name}`), DATA_SOURCES[type] ?? type]));
@@ -221,4 +246,43 @@ export function reviewDocument(input: ReviewInput): string {
 
   out.push("## Diagram", "", clusterDiagram(c), "");
   return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
+}
+
+/** Karpenter, Fargate and Auto Mode, when configured: what runs pods besides the managed node groups. */
+function computeSection(c: ClusterConfig): string[] {
+  const karpenter = resolvedKarpenter(c);
+  if (!karpenter && c.fargateProfiles.length === 0 && !c.autoMode.enabled) return [];
+  const out = ["## Compute beyond the node groups", ""];
+  if (c.autoMode.enabled) {
+    out.push(
+      `**EKS Auto Mode** is on: EKS runs the nodes (built-in node pools ${c.autoMode.nodePools.map(code).join(", ")}, role ${code(c.autoMode.nodeRoleName ?? "")}), EBS volumes and load balancers; \`bootstrap_self_managed_addons = false\` (Terraform ignores later changes to it). Turning Auto Mode off replaces the cluster.`,
+      "",
+    );
+  }
+  if (c.fargateProfiles.length > 0) {
+    out.push(
+      "**Fargate profiles** (pods they select run on Fargate):",
+      "",
+      table(
+        ["profile", "selects", "subnets", "pod execution role"],
+        c.fargateProfiles.map((f) => [
+          code(f.name),
+          f.selectors.map((sel) => `namespace ${code(sel.namespace)}${sel.labels && Object.keys(sel.labels).length > 0 ? ` with labels ${code(sel.labels)}` : ""}`).join("; "),
+          f.subnetIds ? f.subnetIds.map(code).join(", ") : "the cluster's private subnets (EKS picks)",
+          code(f.podExecutionRoleName ?? ""),
+        ]),
+      ),
+      "",
+    );
+  }
+  if (karpenter) {
+    const queue = karpenter.interruptionQueueName;
+    out.push(
+      `**Karpenter** (its Helm install is not part of this stack): controller role ${code(karpenter.controllerRoleName)} for service account ${code(`${karpenter.namespace}/${karpenter.serviceAccount}`)} (${karpenter.identity}), node role ${code(karpenter.nodeRoleName)} with an EC2_LINUX access entry; ` +
+        (queue ? `interruption queue ${code(queue)} fed by EventBridge rules for ${KARPENTER_EVENTS.map((e) => code(e.detailType)).join(", ")}; ` : "no interruption queue; ") +
+        `subnets ${karpenter.discoverySubnetIds ? (karpenter.discoverySubnetIds.length > 0 ? karpenter.discoverySubnetIds.map(code).join(", ") : "none") : "of the cluster"}${karpenter.discoverySecurityGroup ? " and the cluster security group" : ""} tagged ${code(`karpenter.sh/discovery=${c.name}`)}. The nodes Karpenter launches are not in this plan; \`karpenter.yaml\` in this folder is a starter NodePool and EC2NodeClass.`,
+      "",
+    );
+  }
+  return out;
 }
