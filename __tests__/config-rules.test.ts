@@ -1,17 +1,6 @@
 /** Every validation rule: a bad config, the path it must name, and what the message must say. */
-import { ConfigError, resolveParsed } from "../src/config/load";
-import { Issue } from "../src/config/schema-parts";
-
-/** The problems of a config; fails the test when it is accepted. */
-function problems(given: unknown): Issue[] {
-  try {
-    resolveParsed(given, "test.yaml");
-  } catch (error) {
-    if (error instanceof ConfigError) return [...error.issues];
-    throw error;
-  }
-  throw new Error(`accepted: ${JSON.stringify(given)}`);
-}
+import { problems } from "../test-support/config-problems";
+import { resolveParsed } from "../src/config/load";
 
 const S3 = "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess";
 const KMS = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";

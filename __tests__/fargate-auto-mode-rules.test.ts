@@ -1,22 +1,6 @@
 /** The validation rules of Fargate profiles and EKS Auto Mode (issue 14): a config, the path named, the message. */
-import { ConfigError, resolveParsed } from "../src/config/load";
-import { Issue } from "../src/config/schema-parts";
-
-/** The problems of a config; fails the test when it is accepted. */
-function problems(given: unknown): Issue[] {
-  try {
-    resolveParsed(given, "test.yaml");
-  } catch (error) {
-    if (error instanceof ConfigError) return [...error.issues];
-    throw error;
-  }
-  throw new Error(`accepted: ${JSON.stringify(given)}`);
-}
-
-/** The warnings of an accepted config. */
-function warningsOf(given: Record<string, unknown>): Issue[] {
-  return [...resolveParsed(given, "test.yaml").warnings];
-}
+import { problems, warningsOf } from "../test-support/config-problems";
+import { resolveParsed } from "../src/config/load";
 
 const SUBNETS = { securityGroupIds: [], subnetIds: ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"] };
 const profile = (settings: Record<string, unknown>) => ({ name: "system", selectors: [{ namespace: "kube-system" }], ...settings });

@@ -1,20 +1,6 @@
 /** Karpenter's validation rules (issue 14): a bad config, the path it must name, what the message says; and the defaults the loader fills in. */
+import { problems, warningsOf as warnings } from "../test-support/config-problems";
 import { ConfigError, resolveParsed } from "../src/config/load";
-import { Issue } from "../src/config/schema-parts";
-
-/** The problems of a config; fails the test when it is accepted. */
-function problems(given: unknown): Issue[] {
-  try {
-    resolveParsed(given, "test.yaml");
-  } catch (error) {
-    if (error instanceof ConfigError) return [...error.issues];
-    throw error;
-  }
-  throw new Error(`accepted: ${JSON.stringify(given)}`);
-}
-
-/** The warnings of an accepted config. */
-const warnings = (given: unknown): Issue[] => [...resolveParsed(given, "test.yaml").warnings];
 
 const SUBNETS = { subnetIds: ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"] };
 /** A cluster with explicit subnets (no lookup warning) and `karpenter` as given. */

@@ -15,16 +15,13 @@ import { ADDONS_BEFORE_NODES } from "./defaults";
 import { architectureOf, hasNeuron, hasNvidiaGpu, podLimit } from "./instance-types";
 import { INSTANCE_TYPE, KUBERNETES_VERSION, parseCidr } from "./schema";
 import { childPath, isPlainObject, Issue, setOwn } from "./schema-parts";
+import { Found, isInt, isString, list, obj, PathOf, POD_IDENTITY_AGENT } from "./rules/rule-kit";
 
 export interface RuleResult {
   readonly errors: Issue[];
   readonly warnings: Issue[];
 }
 
-const isInt = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v);
-const isString = (v: unknown): v is string => typeof v === "string";
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const obj = (v: unknown): Record<string, any> => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, any>) : {});
 
 /** Minor version of "1.NN", or undefined. */
 function minorVersion(version: unknown): number | undefined {
@@ -48,11 +45,6 @@ export function withoutRejected(value: unknown, rejected: ReadonlySet<string>, a
   return copy;
 }
 
-type PathOf = (...keys: (string | number)[]) => string;
-interface Found {
-  readonly errors: Issue[];
-  readonly warnings: Issue[];
-}
 
 /**
  * Address ranges that are not public Internet addresses: RFC 1918 private (10/8, 172.16/12, 192.168/16), RFC 6598
@@ -278,8 +270,7 @@ export function createdRoles(c: Record<string, any>, path: PathOf): { name: stri
   return roles;
 }
 
-/** The add-on that gives pods their EKS Pod Identity credentials (EKS User Guide, "Set up the Amazon EKS Pod Identity Agent"). */
-export const POD_IDENTITY_AGENT = "eks-pod-identity-agent";
+export { POD_IDENTITY_AGENT };
 
 /** IAM and STS quotas: "Role policy size cannot exceed 10,240 characters" (the inline policies of a role, whitespace not counted). */
 export const INLINE_ROLE_POLICY_MAX = 10_240;

@@ -1,19 +1,7 @@
 /** Rules across keys for Fargate profiles and EKS Auto Mode (issue 14). Every rule mirrors an AWS limit or API error and cites it. */
 import { COREDNS_POD_LABELS, fargateOnly, KUBE_SYSTEM, profileSelectingCoreDns, selectorMatches } from "../fargate-auto-mode";
-import { Issue } from "../schema-parts";
+import { Found, isString, list, obj, PathOf } from "./rule-kit";
 
-/** Where a rule's issues go. */
-export interface Found {
-  readonly errors: Issue[];
-  readonly warnings: Issue[];
-}
-
-/** The path of a key below the cluster: `path("nodeGroups", 0, "rootVolume")`. */
-export type PathOf = (...keys: (string | number)[]) => string;
-
-const isString = (v: unknown): v is string => typeof v === "string";
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const obj = (v: unknown): Record<string, any> => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, any>) : {});
 const has = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
 
 /** The lowest Kubernetes version of EKS Auto Mode: "EKS Auto Mode requires Kubernetes version 1.29 or greater." (EKS User Guide, "Create a cluster with Amazon EKS Auto Mode", create-auto.html). */

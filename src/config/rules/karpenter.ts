@@ -1,23 +1,7 @@
 /** Rules across keys for Karpenter (issue 14): the controller and node roles, the interruption queue, discovery tags. Every rule mirrors an AWS limit or API error and cites it. */
 import { defaultKarpenterQueueName, KARPENTER_NAMESPACE, KARPENTER_SERVICE_ACCOUNT, SQS_QUEUE_NAME_MAX } from "../karpenter";
-import { Issue } from "../schema-parts";
+import { Found, hasOwn, isString, list, obj, PathOf, POD_IDENTITY_AGENT } from "./rule-kit";
 
-/** Where a rule's issues go. */
-export interface Found {
-  readonly errors: Issue[];
-  readonly warnings: Issue[];
-}
-
-/** The path of a key below the cluster: `path("nodeGroups", 0, "rootVolume")`. */
-export type PathOf = (...keys: (string | number)[]) => string;
-
-const isString = (v: unknown): v is string => typeof v === "string";
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const obj = (v: unknown): Record<string, any> => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, any>) : {});
-const hasOwn = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
-
-/** The add-on that gives pods their EKS Pod Identity credentials (rules.ts POD_IDENTITY_AGENT). */
-const POD_IDENTITY_AGENT = "eks-pod-identity-agent";
 
 /** Checks the accepted cluster `c` (values the schema accepted; rejected ones removed) and the file's `given` cluster. */
 export function checkKarpenter(c: Record<string, any>, given: Record<string, any>, path: PathOf, found: Found): void {

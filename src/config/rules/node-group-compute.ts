@@ -34,21 +34,7 @@
 import { AMI_FAMILY_PREFIXES, AMI_ROOT_VOLUMES } from "../catalogs/ami-root-volumes";
 import { podLimit } from "../instance-types";
 import { LAUNCH_TEMPLATE_KEYS, usesLaunchTemplate } from "../names";
-import { Issue } from "../schema-parts";
-
-/** Where a rule's issues go. */
-export interface Found {
-  readonly errors: Issue[];
-  readonly warnings: Issue[];
-}
-
-/** The path of a key below the cluster: `path("nodeGroups", 0, "rootVolume")`. */
-export type PathOf = (...keys: (string | number)[]) => string;
-
-const isInt = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v);
-const isString = (v: unknown): v is string => typeof v === "string";
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const obj = (v: unknown): Record<string, any> => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, any>) : {});
+import { Found, isInt, isString, list, obj, PathOf } from "./rule-kit";
 
 /** Size, IOPS and throughput limits per volume type [EBS-API]. */
 export const VOLUME_LIMITS = {
