@@ -8,6 +8,7 @@
  * unless a `moved` block says where it went. These helpers read no cdktf: they work on the synthesized Terraform JSON
  * (cdk.tf.json's document), so the suite, `npm run record-addresses` and a one-off history check read it alike.
  */
+import { editDistance } from "../src/config/schema-parts";
 import * as fs from "fs";
 import * as path from "path";
 import { loadClusters } from "../src/config/load";
@@ -103,17 +104,6 @@ function nameOf(address: string): string {
   return address.slice(address.lastIndexOf(".") + 1);
 }
 
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
-}
 
 /**
  * The new address `gone` looks renamed to: among `candidates` (addresses that are new), those of the same type, the

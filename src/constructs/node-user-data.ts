@@ -13,8 +13,8 @@
  * - Bottlerocket: "TOML format for Bottlerocket AMIs", merged with EKS's, ours overriding (`[settings.kubernetes]`
  *   `max-pods`).
  */
-import { Fn, IResolvable, IResolveContext, Token } from "cdktf";
-import { hclEscape } from "../config/names";
+import { Fn, IResolvable, Token } from "cdktf";
+import { hclTemplate } from "./terraform-literal";
 
 /** The MIME boundary: no kubelet flag (`--` then a lower-case letter or digit) can start a line with `--==`. */
 export const MIME_BOUNDARY = "==NODEADM==";
@@ -76,30 +76,9 @@ export function bottlerocketUserData(kubelet: KubeletUserData): string {
   return `${lines.join("\n")}\n`;
 }
 
-/** cdktf 0.21's marker of a string token (lib/tokens/private/encoding.js). */
-const STRING_TOKEN = /(\$\{TfToken\[[a-zA-Z0-9:._-]+\]\})/;
-/** What `terraformLiteral` inserts to split a cdktf marker in user text: kept as the interpolation it is. */
-const EMPTY_INTERPOLATION = /(\$\{""\})/;
-
-/**
- * A Terraform string (template) as an HCL quoted template expression: literal parts escaped for a quoted string (`\`,
- * `"`, newlines and other control characters; `$${` and `%%{` stay the template escapes they are), each cdktf token
- * as `${<expression>}`, and `terraformLiteral`'s empty interpolations kept.
- */
+/** A Terraform string (template) as an HCL quoted template expression (`hclTemplate`), for use inside `Fn.*`. */
 export function templateExpression(text: string): string {
-  const render = (context: IResolveContext): string =>
-    `"${text
-      .split(STRING_TOKEN)
-      .map((part, i) => {
-        if (i % 2 === 0) return part.split(EMPTY_INTERPOLATION).map((p, j) => (j % 2 === 0 ? hclEscape(p) : p)).join("");
-        const suppressBraces = context.suppressBraces;
-        context.suppressBraces = true;
-        const expression = context.resolve(part) as string;
-        context.suppressBraces = suppressBraces;
-        return `\${${expression}}`;
-      })
-      .join("")}"`;
-  const resolvable: IResolvable = { creationStack: [], resolve: render, toString: () => "templateExpression" };
+  const resolvable: IResolvable = { creationStack: [], resolve: (context) => hclTemplate(context, text), toString: () => "templateExpression" };
   return Token.asString(resolvable);
 }
 

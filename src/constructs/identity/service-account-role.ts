@@ -2,9 +2,10 @@ import { EksPodIdentityAssociation } from "@cdktf/provider-aws/lib/eks-pod-ident
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
-import { Fn, IResolvable, IResolveContext, ITerraformDependable } from "cdktf";
+import { Fn, IResolvable, ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { hclEscape, policyNameOf } from "../../config/names";
+import { policyNameOf } from "../../config/names";
+import { hclTemplate } from "../terraform-literal";
 import { lifecycleOf } from "../managed-node-group";
 import { allowAnyChildId } from "../readable-stack";
 import { tagsArgument } from "../tags";
@@ -92,9 +93,6 @@ export function irsaTrustPolicy(provider: OidcProvider, namespace: string, servi
   });
 }
 
-/** cdktf 0.21's marker of a string token (lib/tokens/private/encoding.js). */
-const STRING_TOKEN = /(\$\{TfToken\[[a-zA-Z0-9:._-]+\]\})/;
-
 /**
  * An HCL object constructor, `{"<key>" = "<value>", ...}`, for use inside a `Fn.*` call (an expression), whose keys
  * may hold references. cdktf 0.21 cannot write such keys itself: it writes a key's expression as plain text in
@@ -103,21 +101,9 @@ const STRING_TOKEN = /(\$\{TfToken\[[a-zA-Z0-9:._-]+\]\})/;
  * everywhere a Terraform string goes), each cdktf token as `${<expression>}`.
  */
 export function templateKeyedObject(entries: readonly (readonly [string, string])[]): IResolvable {
-  const template = (context: IResolveContext, text: string): string =>
-    `"${text
-      .split(STRING_TOKEN)
-      .map((part, i) => {
-        if (i % 2 === 0) return hclEscape(part);
-        const suppressBraces = context.suppressBraces;
-        context.suppressBraces = true;
-        const expression = context.resolve(part) as string;
-        context.suppressBraces = suppressBraces;
-        return `\${${expression}}`;
-      })
-      .join("")}"`;
   const resolvable: IResolvable = {
     creationStack: [],
-    resolve: (context) => `{${entries.map(([key, value]) => `${template(context, key)} = ${template(context, value)}`).join(", ")}}`,
+    resolve: (context) => `{${entries.map(([key, value]) => `${hclTemplate(context, key)} = ${hclTemplate(context, value)}`).join(", ")}}`,
     toString: () => "templateKeyedObject",
   };
   return resolvable;
