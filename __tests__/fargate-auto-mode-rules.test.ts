@@ -100,12 +100,36 @@ describe("Fargate and Auto Mode warnings", () => {
     expect(warning?.rule).toMatch(/cannot be turned off again without replacing the cluster.*compute_config.node_role_arn changes or goes/);
   });
 
-  it("GIVEN Auto Mode alone (no node groups, no Fargate) with the default add-ons WHEN validated THEN each one Auto Mode runs itself is warned about with AWS's reason", () => {
-    const warnings = warningsOf({ ...AUTO, nodeGroups: [], addons: { "aws-ebs-csi-driver": { version: "latest" } } });
-    const redundant = warnings.filter((w) => w.path.startsWith("addons"));
-    expect(redundant.map((w) => w.path).sort()).toEqual(["addons.coredns", 'addons["aws-ebs-csi-driver"]', 'addons["kube-proxy"]', 'addons["vpc-cni"]']);
-    for (const w of redundant) expect(w.rule).toMatch(/redundant with EKS Auto Mode.*"With Auto mode compute, many commonly used EKS add-ons become redundant/);
+  it("GIVEN Auto Mode alone (no node groups, no Fargate) WHEN loaded THEN the default add-ons it runs itself are left out, and one the file names is warned about with AWS's reason", () => {
+    // GIVEN the default add-ons (vpc-cni, coredns, kube-proxy) not named, and the EBS CSI driver named
+    const config = { ...AUTO, nodeGroups: [], addons: { "aws-ebs-csi-driver": { version: "latest" } } };
+    // THEN the defaults are gone (their pods would find no node they may run on)
+    const [cluster] = resolveParsed(config, "test.yaml").clusters;
+    expect(Object.keys(cluster.addons)).toEqual(["aws-ebs-csi-driver"]);
+    // AND the named one is kept, with a warning
+    const redundant = warningsOf(config).filter((w) => w.path.startsWith("addons"));
+    expect(redundant.map((w) => w.path)).toEqual(['addons["aws-ebs-csi-driver"]']);
+    expect(redundant[0].rule).toMatch(/redundant with EKS Auto Mode.*"With Auto mode compute, many commonly used EKS add-ons become redundant/);
     expect(redundant[0].fix).toMatch(/addons: \{ .*: null \}/);
+  });
+
+  it("GIVEN Auto Mode alone and default add-ons named in the file WHEN loaded THEN they are kept, each with the warning", () => {
+    const config = { ...AUTO, nodeGroups: [], addons: { coredns: { version: "latest" }, "kube-proxy": { version: "latest" } } };
+    expect(Object.keys(resolveParsed(config, "test.yaml").clusters[0].addons).sort()).toEqual(["coredns", "kube-proxy"]);
+    expect(warningsOf(config).filter((w) => w.path.startsWith("addons")).map((w) => w.path).sort()).toEqual(["addons.coredns", 'addons["kube-proxy"]']);
+  });
+
+  it("GIVEN Auto Mode alone and a service account with Pod Identity WHEN loaded THEN no agent add-on is added or demanded (Auto Mode runs it)", () => {
+    const config = { ...AUTO, nodeGroups: [], serviceAccounts: [{ namespace: "orders", name: "api", managedPolicyArns: ["arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"] }] };
+    const [cluster] = resolveParsed(config, "test.yaml").clusters;
+    expect(Object.keys(cluster.addons)).toEqual([]);
+    expect(cluster.serviceAccounts[0].identity).toBe("pod-identity");
+  });
+
+  it("GIVEN Fargate as the only compute and a service account with Pod Identity WHEN loaded THEN it warns that Fargate pods get no Pod Identity credentials", () => {
+    const config = fargate(profile({ selectors: [{ namespace: "kube-system" }, { namespace: "orders" }] }));
+    const found = warningsOf({ ...config, nodeGroups: [], serviceAccounts: [{ namespace: "orders", name: "api", managedPolicyArns: ["arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"] }] });
+    expect(found.find((w) => w.path === "serviceAccounts[0].identity")?.rule).toMatch(/only compute is Fargate, whose pods EKS Pod Identity does not serve/);
   });
 
   it("GIVEN Auto Mode beside node groups or Fargate WHEN validated THEN the add-ons are not warned about (AWS: they remain necessary there)", () => {

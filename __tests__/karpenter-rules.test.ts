@@ -25,6 +25,25 @@ const ERRORS: [string, unknown, string, RegExp][] = [
   ["misspelt key", k({ interruptionQueueNam: "x" }), "karpenter.interruptionQueueNam", /did you mean `interruptionQueueName`/],
   // the controller needs capacity Karpenter does not manage (Karpenter docs, Getting Started)
   ["no node group and no Fargate profile", k({}, { nodeGroups: [] }), "karpenter", /no managed node group and no Fargate profile.*add a small node group/],
+  // a controller that can only run on Fargate: IRSA (Pod Identity does not reach Fargate pods), and a profile for its pods
+  [
+    "Pod Identity for a controller on Fargate only",
+    k({}, { nodeGroups: [], fargateProfiles: [{ name: "system", selectors: [{ namespace: "kube-system" }] }] }),
+    "karpenter.identity",
+    /is pod-identity, but the controller can only run on Fargate here.*does not give credentials to pods on Fargate.*set karpenter.identity: irsa/,
+  ],
+  [
+    "no Fargate profile selects the controller",
+    k({ identity: "irsa" }, { nodeGroups: [], fargateProfiles: [{ name: "apps", selectors: [{ namespace: "payments" }] }] }),
+    "fargateProfiles",
+    /select no pod of the Karpenter controller \(namespace "kube-system".*add a selector \{ namespace: kube-system \}/,
+  ],
+  [
+    "a profile whose labels leave out the controller",
+    k({ identity: "irsa", namespace: "karpenter" }, { nodeGroups: [], fargateProfiles: [{ name: "k", selectors: [{ namespace: "karp*", labels: { app: "other" } }] }] }),
+    "fargateProfiles",
+    /select no pod of the Karpenter controller \(namespace "karpenter"/,
+  ],
   // EKS Pod Identity needs its agent
   ["Pod Identity without the agent", k({}, { addons: { "eks-pod-identity-agent": null } }), 'addons["eks-pod-identity-agent"]', /karpenter uses EKS Pod Identity.*Pod Identity Agent/],
   // one role per service account (CreatePodIdentityAssociation: ResourceInUseException)
@@ -74,17 +93,9 @@ describe("Karpenter rules", () => {
     expect(() => resolveParsed(k({ identity: "irsa" }, { addons: { "eks-pod-identity-agent": null } }), "test.yaml")).not.toThrow();
   });
 
-  it("GIVEN no node groups but a Fargate profile WHEN loaded THEN the controller has somewhere to run", () => {
-    const found = (() => {
-      try {
-        resolveParsed(k({}, { nodeGroups: [], fargateProfiles: [{ name: "karpenter", selectors: [{ namespace: "kube-system" }], subnetIds: SUBNETS.subnetIds }] }), "test.yaml");
-        return [];
-      } catch (error) {
-        if (error instanceof ConfigError) return [...error.issues];
-        throw error;
-      }
-    })();
-    expect(found.filter((p) => p.path === "karpenter")).toEqual([]);
+  it("GIVEN no node groups but a Fargate profile for the controller and IRSA WHEN loaded THEN it is accepted: the controller has somewhere to run, with credentials", () => {
+    const config = k({ identity: "irsa" }, { nodeGroups: [], fargateProfiles: [{ name: "karpenter", selectors: [{ namespace: "kube-system" }], subnetIds: SUBNETS.subnetIds }] });
+    expect(() => resolveParsed(config, "test.yaml")).not.toThrow();
   });
 
   it("GIVEN karpenter with EKS Auto Mode on WHEN loaded THEN it warns that Auto Mode runs its own Karpenter", () => {

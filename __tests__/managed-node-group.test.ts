@@ -242,11 +242,14 @@ describe("ManagedNodeGroup launch template settings", () => {
     // GIVEN
     const settings = nodeGroupSettings({ amiType: "CUSTOM", amiId: "ami-0123456789abcdef0", kubelet: { maxPods: 29 } });
     // WHEN
-    const synthesized = synthGroup(settings, { cluster: CLUSTER });
+    const synthesized = synthGroup(settings, { cluster: CLUSTER, version: "1.35" });
     // THEN
     expect(template(synthesized).image_id).toBe("ami-0123456789abcdef0");
     expect(group(synthesized).ami_type).toBe("CUSTOM");
     expect(group(synthesized).release_version).toBeUndefined();
+    // AND no Kubernetes version: with a custom AMI, EKS fails a node group that names one (CreateNodegroup `version`)
+    expect(group(synthesized).version).toBeUndefined();
+    expect(group(synthGroup(nodeGroupSettings(), { version: "1.35" })).version).toBe("1.35");
     expect(userDataText(template(synthesized).user_data)).toBe(
       [
         "MIME-Version: 1.0",

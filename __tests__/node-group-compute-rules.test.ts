@@ -19,6 +19,11 @@ function problems(config: unknown): { errors: readonly Issue[]; warnings: readon
 }
 
 const ERRORS: [string, unknown, string, RegExp][] = [
+  // kubelet flags the kubelet refuses at start (kubelet reference, --node-labels / --register-with-taints)
+  ["a node label in kubernetes.io", ng({ kubelet: { flags: ["--node-labels=node-role.kubernetes.io/worker=true"] } }), "nodeGroups[0].kubelet.flags[0]", /--node-labels flag the kubelet refuses at start.*label "node-role.kubernetes.io\/worker": it is in the kubernetes.io \/ k8s.io namespace/],
+  ["a node label without a value", ng({ kubelet: { flags: ["--node-labels=team"] } }), "nodeGroups[0].kubelet.flags[0]", /"team" is not key=value/],
+  ["a taint without an effect", ng({ kubelet: { flags: ["--register-with-taints=dedicated=batch"] } }), "nodeGroups[0].kubelet.flags[0]", /taint "dedicated=batch" needs :NoSchedule, :PreferNoSchedule or :NoExecute/],
+  ["a taint with a misspelt effect", ng({ kubelet: { flags: ["--max-pods=20", "--register-with-taints=a=b:NoSchedul"] } }), "nodeGroups[0].kubelet.flags[1]", /--register-with-taints flag the kubelet refuses/],
   ["gp3 IOPS below 3000", ng({ rootVolume: { iops: 2000 } }), "nodeGroups[0].rootVolume.iops", /must be 3000-16000 for gp3/],
   ["gp3 IOPS over 500 per GiB", ng({ rootVolume: { size: 20, iops: 16000 } }), "nodeGroups[0].rootVolume.iops", /exceeds 500 IOPS per GiB on a 20 GiB gp3 volume.*a volume of 32 GiB or more/],
   ["gp3 throughput over 0.25 per IOPS", ng({ rootVolume: { throughput: 1000 } }), "nodeGroups[0].rootVolume.throughput", /3000 IOPS \(gp3's default\) allow at most 750 MiB\/s.*set iops to 4000/],
@@ -65,6 +70,11 @@ const WARNINGS: [string, unknown, string, RegExp][] = [
 ];
 
 describe("node group compute rules", () => {
+  it("GIVEN kubelet flags the kubelet accepts (its own label namespaces, taints with effects) WHEN validated THEN no flag is refused", () => {
+    const { errors } = problems(ng({ kubelet: { flags: ["--node-labels=team=payments,node.kubernetes.io/lifecycle=spot,topology.kubernetes.io/zone=us-east-1a", "--register-with-taints=dedicated=batch:NoSchedule,gpu:NoExecute"] } }));
+    expect(errors.filter((e) => e.path.includes("kubelet"))).toEqual([]);
+  });
+
   it.each(ERRORS)("GIVEN %s WHEN validated THEN it is an error at its path with the rule", (_what, config, path, message) => {
     const { errors } = problems(config);
     expect({ paths: errors.map((e) => e.path), matched: errors.some((e) => e.path === path && message.test(`${e.rule} ${e.fix}`)) }).toEqual({

@@ -16,6 +16,15 @@ export const COREDNS_POD_LABELS: Readonly<Record<string, string>> = { "k8s-app":
 export const KUBE_SYSTEM = "kube-system";
 
 /**
+ * Add-ons whose work EKS Auto Mode does itself: "With Auto mode compute, many commonly used EKS add-ons become
+ * redundant, such as: Amazon VPC CNI, kube-proxy, CoreDNS, Amazon EBS CSI Driver, EKS Pod Identity Agent. However, if
+ * your cluster combines Auto mode with other compute options like self-managed EC2 instances, Managed Node Groups, or
+ * AWS Fargate, these add-ons remain necessary." (EKS User Guide, "Amazon EKS add-ons", "Considerations for Amazon EKS
+ * Auto Mode", eks-add-ons.html#addon-consider-auto).
+ */
+export const AUTO_MODE_RUNS: readonly string[] = ["vpc-cni", "kube-proxy", "coredns", "aws-ebs-csi-driver", "eks-pod-identity-agent"];
+
+/**
  * Whether a Fargate selector text (with `*`: zero or more characters, `?`: exactly one) matches `text` (EKS User
  * Guide, "Fargate profile wildcards": no other pattern syntax).
  */
@@ -57,6 +66,22 @@ export function fargateOnly(cluster: Record<string, unknown>): boolean {
 }
 
 /**
+ * Whether EKS Auto Mode is the cluster's only compute: no node groups, no Fargate profiles. The add-ons Auto Mode
+ * runs itself are then left out unless the file names them, and EKS Pod Identity needs no agent add-on (Auto Mode
+ * nodes run it: EKS User Guide, eks-add-ons.html, "With Auto mode compute, many commonly used EKS add-ons become
+ * redundant, such as: Amazon VPC CNI, kube-proxy, CoreDNS, Amazon EBS CSI Driver, EKS Pod Identity Agent").
+ */
+export function autoModeOnly(cluster: Record<string, unknown>): boolean {
+  const autoMode = isPlainObject(cluster.autoMode) ? cluster.autoMode : {};
+  return (
+    autoMode.enabled === true &&
+    Array.isArray(cluster.nodeGroups) &&
+    cluster.nodeGroups.length === 0 &&
+    (!Array.isArray(cluster.fargateProfiles) || cluster.fargateProfiles.length === 0)
+  );
+}
+
+/**
  * The merged cluster with:
  * - each Fargate profile that names no pod execution role given the shared default, `<cluster>-eks-fargate-pods`;
  * - Auto Mode, when enabled, its node role's default name, `<cluster>-eks-auto-node`;
@@ -68,7 +93,17 @@ export function fargateOnly(cluster: Record<string, unknown>): boolean {
  *   remove the annotation, fargate-getting-started.html). terraform-aws-eks's Fargate example sets the same value.
  * New objects where something changes: the defaults stay untouched.
  */
-export function withFargateAndAutoModeDefaults(cluster: Record<string, unknown>, name: string): Record<string, unknown> {
+export function withFargateAndAutoModeDefaults(cluster: Record<string, unknown>, name: string, givenAddons: Record<string, unknown> = {}): Record<string, unknown> {
+  // Auto Mode as the only compute: the default add-ons it runs itself are left out (their pods would find no node
+  // they may run on: they are kept off Auto Mode nodes), unless the file names them.
+  if (autoModeOnly(cluster) && isPlainObject(cluster.addons)) {
+    const kept: Record<string, unknown> = {};
+    for (const key of Object.keys(cluster.addons)) {
+      if (AUTO_MODE_RUNS.includes(key) && !Object.prototype.hasOwnProperty.call(givenAddons, key)) continue;
+      setOwn(kept, key, cluster.addons[key]);
+    }
+    cluster.addons = kept;
+  }
   if (Array.isArray(cluster.fargateProfiles)) {
     cluster.fargateProfiles = cluster.fargateProfiles.map((profile) =>
       isPlainObject(profile) && profile.podExecutionRoleName === undefined ? { ...profile, podExecutionRoleName: defaultPodExecutionRoleName(name) } : profile,

@@ -14,7 +14,7 @@ import { partitionOfRegion } from "./catalogs/regions";
 import { defaultAddonRoleName, defaultClusterRoleName, defaultNodeRoleName, defaultServiceAccountRoleName } from "./role-names";
 import { checkClusterRules, createdRoles, POD_IDENTITY_AGENT, withoutRejected } from "./rules";
 import { withKarpenterDefaults } from "./karpenter";
-import { withFargateAndAutoModeDefaults } from "./fargate-auto-mode";
+import { autoModeOnly, withFargateAndAutoModeDefaults } from "./fargate-auto-mode";
 import { ClusterConfig, clusterSchema, DNS_LABEL, DNS_SUBDOMAIN, EKS_NAME } from "./schema";
 import { childPath, isPlainObject, Issue, merge, nearest, setOwn, validate } from "./schema-parts";
 
@@ -76,7 +76,7 @@ function withDefaultRoleNames(merged: unknown, given: unknown): unknown {
   const givenAddons = isPlainObject(file.addons) ? file.addons : {};
   const agentRemoved = Object.prototype.hasOwnProperty.call(givenAddons, POD_IDENTITY_AGENT) && givenAddons[POD_IDENTITY_AGENT] === null;
   // Fargate profiles and Auto Mode (issue 14): their role names, CoreDNS on Fargate (src/config/fargate-auto-mode.ts).
-  return withIdentityDefaults(withFargateAndAutoModeDefaults(out, name), name, agentRemoved);
+  return withIdentityDefaults(withFargateAndAutoModeDefaults(out, name, givenAddons), name, agentRemoved || autoModeOnly(out));
 }
 
 /**

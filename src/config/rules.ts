@@ -15,6 +15,7 @@ import { ADDONS_BEFORE_NODES } from "./defaults";
 import { architectureOf, hasNeuron, hasNvidiaGpu, podLimit } from "./instance-types";
 import { INSTANCE_TYPE, KUBERNETES_VERSION, parseCidr } from "./schema";
 import { childPath, isPlainObject, Issue, setOwn } from "./schema-parts";
+import { autoModeOnly } from "./fargate-auto-mode";
 import { Found, isInt, isString, list, obj, PathOf, POD_IDENTITY_AGENT } from "./rules/rule-kit";
 
 export interface RuleResult {
@@ -288,7 +289,8 @@ function checkWorkloadIdentity(c: Record<string, any>, path: PathOf, found: Foun
     ...list(c.serviceAccounts).map((s, i) => (obj(s).identity === "pod-identity" ? path("serviceAccounts", i) : undefined)),
     ...Object.keys(obj(c.addons)).map((name) => (obj(obj(obj(c.addons)[name]).role).identity === "pod-identity" ? path("addons", name, "role") : undefined)),
   ].find((p) => p !== undefined);
-  if (podIdentityUser && !Object.prototype.hasOwnProperty.call(obj(c.addons), POD_IDENTITY_AGENT)) {
+  // (Auto Mode as the only compute runs the agent itself.)
+  if (podIdentityUser && !Object.prototype.hasOwnProperty.call(obj(c.addons), POD_IDENTITY_AGENT) && !autoModeOnly(c)) {
     found.errors.push({
       path: path("addons", POD_IDENTITY_AGENT),
       value: null,

@@ -126,7 +126,10 @@ export class ManagedNodeGroup extends Construct {
     this.resource = new EksNodeGroup(this, "Resource", {
       clusterName: props.clusterName,
       nodeGroupName: s.name,
-      version: props.kubernetesVersion,
+      // A custom AMI decides the Kubernetes version itself: EKS API CreateNodegroup / UpdateNodegroupVersion, `version`:
+      // "If you specify launchTemplate, and your launch template uses a custom AMI, then don't specify version, or the
+      // node group deployment will fail" (terraform-aws-eks: version = null with an AMI id). A new amiId rolls the nodes.
+      version: s.amiType === "CUSTOM" ? undefined : props.kubernetesVersion,
       nodeRoleArn: props.role.roleArn,
       subnetIds: [...props.subnetIds],
       amiType: s.amiType,

@@ -1,5 +1,5 @@
 /** Rules across keys for Fargate profiles and EKS Auto Mode (issue 14). Every rule mirrors an AWS limit or API error and cites it. */
-import { COREDNS_POD_LABELS, fargateOnly, KUBE_SYSTEM, profileSelectingCoreDns, selectorMatches } from "../fargate-auto-mode";
+import { AUTO_MODE_RUNS, COREDNS_POD_LABELS, fargateOnly, KUBE_SYSTEM, profileSelectingCoreDns, selectorMatches } from "../fargate-auto-mode";
 import { Found, isString, list, obj, PathOf } from "./rule-kit";
 
 const has = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
@@ -7,14 +7,6 @@ const has = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, 
 /** The lowest Kubernetes version of EKS Auto Mode: "EKS Auto Mode requires Kubernetes version 1.29 or greater." (EKS User Guide, "Create a cluster with Amazon EKS Auto Mode", create-auto.html). */
 export const AUTO_MODE_MIN_MINOR = 29;
 
-/**
- * Add-ons whose work EKS Auto Mode does itself: "With Auto mode compute, many commonly used EKS add-ons become
- * redundant, such as: Amazon VPC CNI, kube-proxy, CoreDNS, Amazon EBS CSI Driver, EKS Pod Identity Agent. However, if
- * your cluster combines Auto mode with other compute options like self-managed EC2 instances, Managed Node Groups, or
- * AWS Fargate, these add-ons remain necessary." (EKS User Guide, "Amazon EKS add-ons", "Considerations for Amazon EKS
- * Auto Mode", eks-add-ons.html#addon-consider-auto).
- */
-export const AUTO_MODE_BUILT_IN_ADDONS: readonly string[] = ["vpc-cni", "kube-proxy", "coredns", "aws-ebs-csi-driver", "eks-pod-identity-agent"];
 
 /** Fargate profile names longer than this get a warning (not an AWS limit: see checkFargateProfiles). */
 export const FARGATE_PROFILE_NAME_ADVISED_MAX = 63;
@@ -23,6 +15,7 @@ export const FARGATE_PROFILE_NAME_ADVISED_MAX = 63;
 export function checkFargateAndAutoMode(c: Record<string, any>, given: Record<string, any>, path: PathOf, found: Found): void {
   checkFargateProfiles(c, path, found);
   checkCoreDnsOnFargate(c, path, found);
+  checkPodIdentityOnFargate(c, path, found);
   checkAutoMode(c, given, path, found);
 }
 
@@ -72,6 +65,24 @@ function checkFargateProfiles(c: Record<string, any>, path: PathOf, found: Found
 }
 
 /**
+ * EKS Pod Identity does not give credentials to pods on Fargate (EKS User Guide, "Learn how EKS Pod Identity grants
+ * pods access to AWS services", considerations; the agent is a DaemonSet, and Fargate runs none). On a cluster whose
+ * only compute is Fargate (no Karpenter nodes either), a service account's Pod Identity role never reaches its pods.
+ */
+function checkPodIdentityOnFargate(c: Record<string, any>, path: PathOf, found: Found): void {
+  if (!fargateOnly(c) || c.karpenter !== undefined) return;
+  list(c.serviceAccounts).forEach((s, i) => {
+    if (obj(s).identity !== "pod-identity") return;
+    found.warnings.push({
+      path: path("serviceAccounts", i, "identity"),
+      value: "pod-identity",
+      rule: "is pod-identity, but the cluster's only compute is Fargate, whose pods EKS Pod Identity does not serve (EKS User Guide, EKS Pod Identity considerations): the pods would run without the role's credentials",
+      fix: "use identity: irsa for pods on Fargate, or add a node group for these pods",
+    });
+  });
+}
+
+/**
  * A cluster whose only compute is Fargate: CoreDNS (and every Deployment add-on) must be selected by a profile, and
  * run with `computeType: Fargate` (the loader sets it when a profile selects CoreDNS; see
  * src/config/fargate-auto-mode.ts). Without a place to run, EKS reports the add-on DEGRADED and pods get no DNS.
@@ -111,7 +122,7 @@ function checkCoreDnsOnFargate(c: Record<string, any>, path: PathOf, found: Foun
  * - the cluster role of an existing cluster cannot change: "You must attach additional policies to the current role",
  *   and its trust must allow sts:TagSession (EKS User Guide, "Enable EKS Auto Mode on an existing cluster",
  *   auto-enable-existing.html);
- * - redundant add-ons (AUTO_MODE_BUILT_IN_ADDONS);
+ * - redundant add-ons (AUTO_MODE_RUNS);
  * - turning it off: compute_config.node_role_arn cannot change once the compute capability is on (EKS API
  *   ComputeConfigRequest.nodeRoleArn), and hashicorp/aws 5.100.0 replaces the cluster when it changes or is removed.
  */
@@ -160,7 +171,7 @@ function checkAutoMode(c: Record<string, any>, given: Record<string, any>, path:
   if (nodes === 0 && fargate === 0) {
     const addons = obj(c.addons);
     const givenAddons = obj(given.addons);
-    for (const name of AUTO_MODE_BUILT_IN_ADDONS) {
+    for (const name of AUTO_MODE_RUNS) {
       if (!has(addons, name)) continue;
       // The loader adds the Pod Identity agent for roles that use Pod Identity: warn only when the file asks for it.
       if (name === "eks-pod-identity-agent" && !has(givenAddons, name)) continue;

@@ -1,5 +1,6 @@
 /** Rules across keys for Karpenter (issue 14): the controller and node roles, the interruption queue, discovery tags. Every rule mirrors an AWS limit or API error and cites it. */
 import { defaultKarpenterQueueName, KARPENTER_NAMESPACE, KARPENTER_SERVICE_ACCOUNT, SQS_QUEUE_NAME_MAX } from "../karpenter";
+import { autoModeOnly, selectorMatches } from "../fargate-auto-mode";
 import { Found, hasOwn, isString, list, obj, PathOf, POD_IDENTITY_AGENT } from "./rule-kit";
 
 
@@ -63,6 +64,7 @@ function checkControllerPlacement(c: Record<string, any>, path: PathOf, found: F
       fix: "add a small node group for system pods (nodeGroups: [{ name: system, scaling: { minSize: 2, maxSize: 3, desiredSize: 2 } }]) or a Fargate profile for the controller's namespace",
     });
   }
+  if (nodeGroups === 0 && fargate > 0 && !autoMode) checkControllerOnFargate(c, path, found);
   if (autoMode) {
     // EKS User Guide, "Automate cluster infrastructure with EKS Auto Mode": Auto Mode scales compute with its own
     // managed Karpenter; "Migrate from Karpenter to EKS Auto Mode" runs both only while workloads move over.
@@ -75,13 +77,44 @@ function checkControllerPlacement(c: Record<string, any>, path: PathOf, found: F
   }
 }
 
+/** Labels the Karpenter Helm chart puts on the controller's pods (a release named karpenter). */
+const CONTROLLER_POD_LABELS = { "app.kubernetes.io/name": "karpenter", "app.kubernetes.io/instance": "karpenter" };
+
+/**
+ * A controller that can only run on Fargate: a profile must select its pods (otherwise they stay Pending: nothing
+ * else runs pods), and it cannot use EKS Pod Identity, which Fargate pods do not get (EKS User Guide, "Learn how EKS
+ * Pod Identity grants pods access to AWS services", considerations: not available for pods on AWS Fargate; the
+ * Karpenter docs' Fargate setup uses IRSA).
+ */
+function checkControllerOnFargate(c: Record<string, any>, path: PathOf, found: Found): void {
+  const k = obj(c.karpenter);
+  const namespace = isString(k.namespace) ? k.namespace : KARPENTER_NAMESPACE;
+  if (k.identity === "pod-identity") {
+    found.errors.push({
+      path: path("karpenter", "identity"),
+      value: k.identity,
+      rule: "is pod-identity, but the controller can only run on Fargate here (no node groups, Auto Mode off), and EKS Pod Identity does not give credentials to pods on Fargate (EKS User Guide, EKS Pod Identity considerations): the controller would start without AWS credentials and launch nothing",
+      fix: "set karpenter.identity: irsa (the Karpenter docs' Fargate setup), or add a small managed node group for the controller",
+    });
+  }
+  const selected = list(c.fargateProfiles).some((p) => list(obj(p).selectors).some((sel) => selectorMatches(sel, namespace, CONTROLLER_POD_LABELS)));
+  if (!selected) {
+    found.errors.push({
+      path: path("fargateProfiles"),
+      value: list(c.fargateProfiles).map((p) => obj(p).name),
+      rule: `select no pod of the Karpenter controller (namespace ${JSON.stringify(namespace)}, labels app.kubernetes.io/name=karpenter), and the cluster has no node groups and no Auto Mode: the controller's pods would stay Pending and no node would ever be launched`,
+      fix: `add a selector { namespace: ${namespace} } to a Fargate profile, or add a small managed node group for the controller`,
+    });
+  }
+}
+
 /**
  * EKS Pod Identity gives pods credentials through the eks-pod-identity-agent add-on (EKS User Guide, "Set up the
  * Amazon EKS Pod Identity Agent"); the loader adds it when a role uses Pod Identity, so it is absent only when the
  * file removes it (null). rules.ts reports this for service accounts and add-ons; here for the controller alone.
  */
 function checkPodIdentityAgent(c: Record<string, any>, k: Record<string, any>, path: PathOf, found: Found): void {
-  if (k.identity !== "pod-identity" || hasOwn(obj(c.addons), POD_IDENTITY_AGENT)) return;
+  if (k.identity !== "pod-identity" || hasOwn(obj(c.addons), POD_IDENTITY_AGENT) || autoModeOnly(c)) return;
   const addons = obj(c.addons);
   const reported =
     list(c.serviceAccounts).some((s) => obj(s).identity === "pod-identity") ||

@@ -201,6 +201,92 @@ function prefixDelegation(c: Record<string, any>): boolean {
   return String(obj(obj(obj(obj(c.addons)["vpc-cni"]).configurationValues).env).ENABLE_PREFIX_DELEGATION) === "true";
 }
 
+/**
+ * Label keys in the kubernetes.io / k8s.io namespaces the kubelet still sets on itself: "Labels in the 'kubernetes.io'
+ * namespace must begin with an allowed prefix (kubelet.kubernetes.io, node.kubernetes.io) or be in the specifically
+ * allowed set" (kubelet reference, --node-labels); any other one and the kubelet refuses to start.
+ */
+const KUBELET_ALLOWED_LABELS = new Set([
+  "beta.kubernetes.io/arch",
+  "beta.kubernetes.io/instance-type",
+  "beta.kubernetes.io/os",
+  "failure-domain.beta.kubernetes.io/region",
+  "failure-domain.beta.kubernetes.io/zone",
+  "kubernetes.io/arch",
+  "kubernetes.io/hostname",
+  "kubernetes.io/os",
+  "node.kubernetes.io/instance-type",
+  "topology.kubernetes.io/region",
+  "topology.kubernetes.io/zone",
+]);
+const KUBELET_ALLOWED_LABEL_PREFIXES = ["kubelet.kubernetes.io", "node.kubernetes.io"];
+/** A label value: empty, or 1-63 characters of letters, digits, - _ . starting and ending with a letter or digit. */
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+/** A label key's name part (after an optional DNS-subdomain prefix and /). */
+const LABEL_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+const TAINT_EFFECTS_KUBELET = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
+
+/** What is wrong with a node label key the kubelet is given, or undefined. */
+function kubeletLabelKeyProblem(key: string): string | undefined {
+  const slash = key.lastIndexOf("/");
+  const prefix = slash >= 0 ? key.slice(0, slash) : "";
+  const name = slash >= 0 ? key.slice(slash + 1) : key;
+  if (!LABEL_NAME.test(name) || name.length > 63) return `its name ${JSON.stringify(name)} is not a label name (1-63 letters, digits, - _ ., starting and ending with a letter or digit)`;
+  if (prefix !== "" && (prefix.length > 253 || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(prefix))) return `its prefix ${JSON.stringify(prefix)} is not a DNS subdomain`;
+  const restricted = /(^|\.)(kubernetes\.io|k8s\.io)$/.test(prefix);
+  if (restricted && !KUBELET_ALLOWED_LABELS.has(key) && !KUBELET_ALLOWED_LABEL_PREFIXES.some((p) => prefix === p || prefix.endsWith(`.${p}`))) {
+    return `it is in the kubernetes.io / k8s.io namespace, which the kubelet keeps to itself except kubelet.kubernetes.io/*, node.kubernetes.io/* and its own topology and OS labels: it refuses to start (kubelet reference, --node-labels), so the nodes never join`;
+  }
+  return undefined;
+}
+
+/**
+ * The flags the kubelet would refuse at start (the node then never joins: CreateNodegroup ends in NodeCreationFailure):
+ * `--node-labels` (key=value pairs: label keys and values, and the kubelet's own namespaces) and
+ * `--register-with-taints` (key[=value]:Effect, Effect one of NoSchedule, PreferNoSchedule, NoExecute).
+ */
+function checkKubeletFlag(flag: string, path: string, found: Found): void {
+  const eq = flag.indexOf("=");
+  const name = eq >= 0 ? flag.slice(0, eq) : flag;
+  const value = eq >= 0 ? flag.slice(eq + 1) : "";
+  const problems: string[] = [];
+  if (name === "--node-labels") {
+    for (const pair of value.split(",")) {
+      const at = pair.indexOf("=");
+      const key = at >= 0 ? pair.slice(0, at) : pair;
+      const labelValue = at >= 0 ? pair.slice(at + 1) : "";
+      if (at < 0) problems.push(`${JSON.stringify(pair)} is not key=value`);
+      const keyProblem = kubeletLabelKeyProblem(key);
+      if (keyProblem) problems.push(`label ${JSON.stringify(key)}: ${keyProblem}`);
+      if (!LABEL_VALUE.test(labelValue) || labelValue.length > 63) problems.push(`label ${JSON.stringify(key)}: value ${JSON.stringify(labelValue)} is not a label value (0-63 letters, digits, - _ ., starting and ending with a letter or digit)`);
+    }
+  } else if (name === "--register-with-taints") {
+    for (const taint of value.split(",")) {
+      const colon = taint.lastIndexOf(":");
+      const effect = colon >= 0 ? taint.slice(colon + 1) : "";
+      const keyValue = colon >= 0 ? taint.slice(0, colon) : taint;
+      const key = keyValue.includes("=") ? keyValue.slice(0, keyValue.indexOf("=")) : keyValue;
+      const taintValue = keyValue.includes("=") ? keyValue.slice(keyValue.indexOf("=") + 1) : "";
+      if (!TAINT_EFFECTS_KUBELET.includes(effect)) problems.push(`taint ${JSON.stringify(taint)} needs :NoSchedule, :PreferNoSchedule or :NoExecute at its end`);
+      const slash = key.lastIndexOf("/");
+      if (!LABEL_NAME.test(slash >= 0 ? key.slice(slash + 1) : key)) problems.push(`taint key ${JSON.stringify(key)} is not a key ([prefix/]name)`);
+      if (!LABEL_VALUE.test(taintValue) || taintValue.length > 63) problems.push(`taint ${JSON.stringify(key)}: value ${JSON.stringify(taintValue)} is not a taint value`);
+    }
+  } else {
+    return;
+  }
+  if (problems.length === 0) return;
+  found.errors.push({
+    path,
+    value: flag,
+    rule: `is a ${name} flag the kubelet refuses at start (the nodes would never join; CreateNodegroup ends in NodeCreationFailure): ${problems.join("; ")}`,
+    fix:
+      name === "--node-labels"
+        ? "put node labels in the node group's labels (EKS checks them), or use keys outside kubernetes.io / k8s.io, e.g. --node-labels=team=payments,node.kubernetes.io/lifecycle=spot"
+        : "put taints in the node group's taints, or write key=value:Effect, e.g. --register-with-taints=dedicated=batch:NoSchedule",
+  });
+}
+
 function checkKubelet(c: Record<string, any>, g: Record<string, any>, at: PathOf, found: Found): void {
   if (g.kubelet === undefined) return;
   const k = obj(g.kubelet);
@@ -231,6 +317,9 @@ function checkKubelet(c: Record<string, any>, g: Record<string, any>, at: PathOf
   if (k.maxPods === undefined && flags.length === 0) {
     found.warnings.push({ path: at("kubelet"), value: g.kubelet, rule: "holds no settings: it only adds a launch template", fix: "add maxPods or flags, or remove kubelet" });
   }
+  flags.forEach((flag, i) => {
+    if (isString(flag)) checkKubeletFlag(flag, at("kubelet", "flags", i), found);
+  });
   // maxPods beyond what the VPC CNI can address (one IP per pod) leaves pods stuck in ContainerCreating.
   if (isInt(k.maxPods) && !prefixDelegation(c)) {
     list(g.instanceTypes).forEach((t, j) => {
