@@ -31,6 +31,9 @@ import { childPath, childrenOf, fieldsOf } from "../src/config/schema-parts";
 import { handoffHcl, handoffJson, renderHandoffHcl } from "../src/output/handoff";
 import { bothSections } from "../test-support/hcl-equivalence";
 import { findingsOf } from "../src/review/findings";
+import { resolvedKarpenter } from "../src/config/karpenter";
+import { usesLaunchTemplate } from "../src/config/names";
+import { createdRoles } from "../src/config/rules";
 import { formatReplacements, replacementsBetween } from "../src/review/replacements";
 import { reviewDocument } from "../src/review/review-document";
 import { MAIN, runApp } from "../test-support/app-process";
@@ -209,19 +212,26 @@ function mergeOwn(...maps: (Readonly<Record<string, string>> | undefined)[]): Re
   return objectOf(maps.flatMap((m) => Object.keys(m ?? {}).map((k) => [k, m![k]] as const)));
 }
 
-/** Resource types that carry the cluster's tags. */
+/** Resource types that carry the cluster's tags (at least these; every other type with tags must carry them too). */
 const CLUSTER_TAGGED = ["aws_eks_cluster", "aws_iam_role", "aws_eks_addon", "aws_eks_access_entry", "aws_kms_key", "aws_cloudwatch_log_group"];
+/** Resource types that carry the cluster's tags merged with a node group's. */
+const GROUP_TAGGED = ["aws_eks_node_group", "aws_launch_template"];
 
 /**
  * The Terraform JSON holds every user string of `cluster` literally: tags (of every resource that has them), labels,
  * taints, SSH key names read back as the user's text through Terraform's template escapes; the S3 state key as it is.
  */
 function expectUserValuesLiteral(cluster: ClusterConfig, tf: TerraformJson): void {
-  for (const type of CLUSTER_TAGGED) {
+  const tagged = new Set([...CLUSTER_TAGGED, ...Object.keys(tf.resource).filter((type) => !GROUP_TAGGED.includes(type) && Object.values(tf.resource[type]).some((r) => r.tags !== undefined))]);
+  for (const type of tagged) {
     for (const [name, resource] of Object.entries(tf.resource[type] ?? {})) {
       expect({ at: `${type}.${name}.tags`, tags: literalMap(resource.tags, `${type}.${name}.tags`) }).toEqual({ at: `${type}.${name}.tags`, tags: entriesOf(cluster.tags) });
     }
   }
+  // Every role the cluster creates (Karpenter's, Fargate's and Auto Mode's too) by the name the config gives or derives
+  const roleNames = [...new Set(createdRoles(cluster as unknown as Record<string, Json>, () => "").map((r) => r.name))].sort();
+  const iamRoles = Object.entries(tf.resource.aws_iam_role ?? {}).map(([n, r]) => literalString(r.name, `aws_iam_role.${n}.name`));
+  expect({ roles: [...new Set(iamRoles)].sort(), count: iamRoles.length }).toEqual({ roles: roleNames, count: roleNames.length });
   expect(literalString(tf.resource.aws_eks_cluster.cluster.name, "aws_eks_cluster.cluster.name")).toBe(cluster.name);
 
   const groups = Object.entries(tf.resource.aws_eks_node_group ?? {});
@@ -239,13 +249,51 @@ function expectUserValuesLiteral(cluster: ClusterConfig, tf: TerraformJson): voi
     expect({ at, taints }).toEqual({ at, taints: group.taints.map((t) => ({ key: t.key, ...(t.value !== undefined ? { value: t.value } : {}), effect: t.effect })) });
     const sshKey = resource.remote_access?.ec2_ssh_key;
     expect({ at, sshKey: sshKey === undefined ? undefined : literalString(sshKey, `${at}.remote_access.ec2_ssh_key`) }).toEqual({ at, sshKey: group.remoteAccess?.sshKeyName });
+    // Issue 14: the pinned release, node repair, forced updates as given
+    const release = resource.release_version;
+    expect({ at, release: release === undefined ? undefined : literalString(release, `${at}.release_version`) }).toEqual({ at, release: group.releaseVersion });
+    expect({ at, repair: resource.node_repair_config?.enabled, force: resource.force_update_version }).toEqual({ at, repair: group.nodeRepair, force: group.forceUpdateVersion });
   }
-  for (const [address, template] of Object.entries(tf.resource.aws_launch_template ?? {})) {
+  const templates = Object.entries(tf.resource.aws_launch_template ?? {});
+  expect({ launchTemplates: templates.length }).toEqual({ launchTemplates: cluster.nodeGroups.filter((g) => usesLaunchTemplate(g as unknown as Record<string, unknown>)).length });
+  for (const [address, template] of templates) {
     const prefix = literalString(template.name_prefix, `aws_launch_template.${address}.name_prefix`);
     const group = cluster.nodeGroups.find((g) => prefix === `eks-${g.name}-`);
     expect({ address, group: group?.name }).toEqual({ address, group: expect.any(String) });
-    expect({ address, tags: literalMap(template.tags, `aws_launch_template.${address}.tags`) }).toEqual({ address, tags: entriesOf(mergeOwn(cluster.tags, group!.tags)) });
+    const tags = entriesOf(mergeOwn(cluster.tags, group!.tags));
+    expect({ address, tags: literalMap(template.tags, `aws_launch_template.${address}.tags`) }).toEqual({ address, tags });
+    // Tags at launch (propagateTags): the same tags on instances, volumes and network interfaces
+    const specifications = (template.tag_specifications ?? []) as { resource_type: string; tags: Record<string, unknown> }[];
+    const atLaunch = specifications.map((spec) => [spec.resource_type, literalMap(spec.tags, `aws_launch_template.${address}.tag_specifications.${spec.resource_type}`)]);
+    expect({ address, atLaunch }).toEqual({ address, atLaunch: group!.propagateTags && tags.length > 0 ? ["instance", "volume", "network-interface"].map((t) => [t, tags]) : [] });
+    // A custom AMI by its id; kubelet settings in the user data, each flag as written
+    expect({ address, image: template.image_id === undefined ? undefined : literalString(template.image_id, `aws_launch_template.${address}.image_id`) }).toEqual({
+      address,
+      image: group!.amiType === "CUSTOM" ? group!.amiId : undefined,
+    });
+    const userData = typeof template.user_data === "string" ? template.user_data : "";
+    for (const flag of group!.kubelet?.flags ?? []) expect({ address, flag, inUserData: userData.includes(`- \\"${flag}\\"\\n`) }).toEqual({ address, flag, inUserData: true });
+    if (group!.kubelet?.maxPods !== undefined) {
+      const line = group!.amiType.startsWith("BOTTLEROCKET_") ? `max-pods = ${group!.kubelet.maxPods}\\n` : `maxPods: ${group!.kubelet.maxPods}\\n`;
+      expect({ address, line, inUserData: userData.includes(line) }).toEqual({ address, line, inUserData: true });
+    }
   }
+  // Fargate profiles: names, and selectors (wildcards as written), literally
+  const profiles = Object.entries(tf.resource.aws_eks_fargate_profile ?? {}).map(([address, p]) => ({
+    name: literalString(p.fargate_profile_name, `aws_eks_fargate_profile.${address}.fargate_profile_name`),
+    selectors: ((p.selector ?? []) as Record<string, unknown>[]).map((sel) => ({
+      namespace: literalString(sel.namespace, `aws_eks_fargate_profile.${address}.selector.namespace`),
+      labels: literalMap(sel.labels as Record<string, unknown> | undefined, `aws_eks_fargate_profile.${address}.selector.labels`),
+    })),
+  }));
+  const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  expect(profiles.sort(byName)).toEqual(
+    cluster.fargateProfiles.map((p) => ({ name: p.name, selectors: p.selectors.map((sel) => ({ namespace: sel.namespace, labels: entriesOf(sel.labels) })) })).sort(byName),
+  );
+  // Karpenter's interruption queue by its name
+  const karpenter = resolvedKarpenter(cluster);
+  const queues = Object.values(tf.resource.aws_sqs_queue ?? {}).map((q) => literalString(q.name, "aws_sqs_queue.name"));
+  expect(queues).toEqual(karpenter?.interruptionQueueName !== undefined ? [karpenter.interruptionQueueName] : []);
   // Terraform's JSON syntax reads the backend block literally (no template): the user's text as it is.
   const s3 = cluster.backend?.s3;
   if (s3) {
@@ -582,7 +630,15 @@ describe("property: replacement warnings", () => {
         // THEN an edit names only resources the previous stack had
         const found = replacementsBetween(jx, jy, y);
         const previous = new Set(Object.entries(jx.resource).flatMap(([type, rs]) => Object.keys(rs as object).map((n) => `${type}.${n}`)));
-        for (const r of found) expect(previous.has(r.address)).toBe(true);
+        // (an instance of a for_each resource, `type.name["key"]`, names that resource, whose for_each holds the key)
+        for (const r of found) {
+          const [, resource, key] = /^([^[]+)(?:\[(.+)\])?$/.exec(r.address) ?? [];
+          expect({ address: r.address, previous: previous.has(resource) }).toEqual({ address: r.address, previous: true });
+          if (key !== undefined) {
+            const [type, name] = resource.split(".");
+            expect({ address: r.address, inForEach: String(jx.resource[type][name].for_each).includes(key) }).toEqual({ address: r.address, inForEach: true });
+          }
+        }
         // THEN the warning names every one of them, or is empty when there is none
         const text = formatReplacements(y.name, found);
         if (found.length === 0) expect(text).toBe("");

@@ -18,15 +18,28 @@
  * are plain functions applied in `map`.
  */
 import * as fc from "fast-check";
-import { defaultAddonRoleName, defaultClusterRoleName, defaultNodeRoleName, defaultServiceAccountRoleName } from "../src/config/role-names";
+import {
+  defaultAddonRoleName,
+  defaultAutoModeNodeRoleName,
+  defaultClusterRoleName,
+  defaultKarpenterControllerRoleName,
+  defaultKarpenterNodeRoleName,
+  defaultNodeRoleName,
+  defaultPodExecutionRoleName,
+  defaultServiceAccountRoleName,
+} from "../src/config/role-names";
+import { AMI_FAMILY_PREFIXES, AMI_ROOT_VOLUMES } from "../src/config/catalogs/ami-root-volumes";
+import { selectorMatches } from "../src/config/fargate-auto-mode";
+import { defaultKarpenterQueueName, KARPENTER_NAMESPACE, KARPENTER_SERVICE_ACCOUNT, SQS_QUEUE_NAME_MAX } from "../src/config/karpenter";
+import { GP3_THROUGHPUT_PER_IOPS, VOLUME_LIMITS } from "../src/config/rules/node-group-compute";
 import { addonCatalogEntry } from "../src/config/catalogs/addon-versions";
 import type { Document as YamlDocument } from "yaml";
 import { RULE_IDS } from "../src/config/catalogs/security-rules";
 import { partitionOfRegion } from "../src/config/catalogs/regions";
 import { architectureOf, hasNvidiaGpu } from "../src/config/instance-types";
-import { policyNameOf, terraformName } from "../src/config/names";
+import { policyNameOf, terraformName, usesLaunchTemplate } from "../src/config/names";
 import { nonPublicRangeOf } from "../src/config/rules";
-import { ACCESS_POLICIES, AUTHENTICATION_MODES, CAPACITY_TYPES, ENDPOINT_ACCESS_VALUES, LOG_RETENTION_DAYS, LOG_TYPES, SUPPORT_TYPES } from "../src/config/schema";
+import { ACCESS_POLICIES, AUTHENTICATION_MODES, AUTO_MODE_NODE_POOLS, CAPACITY_TYPES, ENDPOINT_ACCESS_VALUES, LOG_RETENTION_DAYS, LOG_TYPES, SUPPORT_TYPES } from "../src/config/schema";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const YAML = require("yaml") as typeof import("yaml");
@@ -389,6 +402,134 @@ const nodeAccessArb = fc.oneof(
   fc.integer({ min: 1, max: 64 }).map((hopLimit) => ({ imds: { hopLimit } })),
 );
 
+// ---- node groups beyond the basics (issue 14): launch template settings, node repair, versions ---------------------
+
+/** A KMS key ARN with the placeholders PARTITION and REGION (fixCluster puts the cluster's in). */
+const kmsKeyArnArb = fc
+  .tuple(accountArb, fc.oneof(fc.uuid(), hex(32).map((h) => `mrk-${h}`)))
+  .map(([account, id]) => `arn:PARTITION:kms:REGION:${account}:key/${id}`);
+
+/**
+ * The root volume as generated: any type, size, IOPS and throughput within the schema's ranges (edges included);
+ * fixCluster brings them within the type's own limits, the AMI's floor and the IOPS and throughput ratios.
+ */
+const rootVolumeArb = fc.record(
+  {
+    size: fc.oneof(fc.integer({ min: 1, max: 65536 }), fc.constantFrom(1, 4, 19, 20, 50, 16384, 16385, 65536)),
+    type: fc.constantFrom("gp3", "gp2", "io1", "io2"),
+    iops: fc.oneof(fc.integer({ min: 100, max: 256000 }), fc.constantFrom(100, 3000, 16000, 64000, 256000)),
+    throughput: fc.oneof(fc.integer({ min: 125, max: 1000 }), fc.constantFrom(125, 750, 1000)),
+    encrypted: fc.boolean(),
+    kmsKeyArn: kmsKeyArnArb,
+  },
+  { requiredKeys: [], noNullPrototype: true },
+);
+
+/** Kubelet flags the schema takes (`--name[=value]`, value of letters, digits and . _ , : / = @ * -), edges included. */
+export const kubeletFlagArb: fc.Arbitrary<string> = fc.oneof(
+  {
+    weight: 4,
+    arbitrary: fc
+      .tuple(fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,20}$/), fc.option(fc.stringMatching(/^[A-Za-z0-9._,:\/=@*-]{0,30}$/)))
+      // (labels and taints the kubelet is given are checked: rules/node-group-compute.ts; written below)
+      .filter(([n]) => n !== "node-labels" && n !== "register-with-taints")
+      .map(([n, v]) => `--${n}${v === null ? "" : `=${v}`}`),
+  },
+  {
+    // Node labels and taints as the kubelet takes them: label keys outside kubernetes.io / k8s.io but the kubelet's own
+    weight: 1,
+    arbitrary: fc
+      .tuple(
+        fc.uniqueArray(fc.tuple(fc.oneof({ weight: 4, arbitrary: labelKeyArb }, { weight: 1, arbitrary: fc.constantFrom("node.kubernetes.io/lifecycle", "kubernetes.io/arch", "x.kubelet.kubernetes.io/y") }), taintValueArb), { selector: ([k]) => k, minLength: 1, maxLength: 3 }),
+        fc.boolean(),
+        fc.constantFrom("NoSchedule", "PreferNoSchedule", "NoExecute"),
+      )
+      .map(([pairs, taint, effect]) =>
+        taint ? `--register-with-taints=${pairs.map(([k, v]) => `${k}${v === "" ? "" : `=${v}`}:${effect}`).join(",")}` : `--node-labels=${pairs.map(([k, v]) => `${k}=${v}`).join(",")}`,
+      ),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      "--node-labels=team=payments,example.com/tier=a.b",
+      "--register-with-taints=dedicated=batch:NoSchedule",
+      "--v=4",
+      "--a",
+      "--0",
+      "--x=",
+      "--x==",
+      "--a=--==NODEADM==--",
+      "--a=--==NODEADM==",
+      "--eviction-hard=memory.available=100Mi",
+      "--a=*",
+      "--a=@,:/.",
+      "--a=---",
+      "--a-=-",
+      "--constructor=__proto__",
+      "--tostring=x",
+      "--e=1e999",
+      "--n=-8.10956221259138e-298",
+      `--a=${"=".repeat(1020)}`,
+      `--${"z".repeat(1022)}`,
+    ),
+  },
+);
+
+const kubeletArb = fc.record(
+  {
+    maxPods: fc.oneof(fc.integer({ min: 1, max: 250 }), fc.constantFrom(1, 110, 250)),
+    flags: fc.oneof(
+      { weight: 9, arbitrary: fc.uniqueArray(kubeletFlagArb, { minLength: 1, maxLength: 4 }) },
+      // 50, the limit: a few generated flags and plain ones to fill
+      { weight: 1, arbitrary: fc.uniqueArray(kubeletFlagArb, { minLength: 1, maxLength: 3 }).map((flags) => [...flags, ...Array.from({ length: 50 }, (_, i) => `--f${i}=${i}`)].filter((f, i, all) => all.indexOf(f) === i).slice(0, 50)) },
+    ),
+  },
+  { requiredKeys: [], noNullPrototype: true },
+);
+
+/** A release version's parts; fixCluster writes the form the AMI type takes (Amazon Linux, Bottlerocket, other). */
+const releaseArb = fc.record(
+  {
+    patch: fc.nat({ max: 12 }),
+    date: fc.stringMatching(/^20[0-9]{6}$/),
+    build: hex(8),
+    bottlerocket: fc.tuple(fc.nat({ max: 3 }), fc.nat({ max: 60 })),
+    // Free text where no family rule applies (Windows): the schema's pattern, at its length limit too
+    free: fc.oneof(fc.stringMatching(/^\d{1,3}\.\d{1,3}(\.\d{1,3})?-[0-9A-Za-z.]{1,20}$/), fc.constantFrom(`1.2-${"9".repeat(96)}`, "1.35.0-20260101", "0.0-.", "10.0.17763-1e999")),
+  },
+  { noNullPrototype: true },
+);
+
+/**
+ * The settings of issue 14 a node group may have, as one optional part (so that many groups still have none, and
+ * remote access, which a launch template rules out, keeps its share): root volume, kubelet, a custom AMI, extra
+ * security groups, tags at launch, a Capacity Block, node repair, forced updates, a pinned release.
+ */
+const computeArb: fc.Arbitrary<Json> = fc.oneof(
+  { weight: 2, arbitrary: fc.constant({}) },
+  {
+    weight: 3,
+    arbitrary: fc.record(
+      {
+        rootVolume: rootVolumeArb,
+        kubelet: kubeletArb,
+        // Rarer than the rest: each turns the group into another kind (custom AMI, Capacity Block)
+        amiId: fc.oneof({ weight: 2, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: awsId("ami") }),
+        securityGroupIds: fc.oneof({ weight: 6, arbitrary: fc.uniqueArray(securityGroupIdArb, { minLength: 1, maxLength: 3 }) }, { weight: 1, arbitrary: fc.uniqueArray(securityGroupIdArb, { minLength: 15, maxLength: 15 }) }),
+        propagateTags: fc.boolean(),
+        capacityReservationId: fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: awsId("cr") }),
+        nodeRepair: fc.boolean(),
+        forceUpdateVersion: fc.boolean(),
+        release: releaseArb,
+      },
+      { requiredKeys: [], noNullPrototype: true },
+    ),
+  },
+);
+
+/** Where a generated group keeps its release version's parts until fixCluster writes the version (not a key of the data). */
+const RELEASE = Symbol("release");
+
 /** One node group as a file gives it: a name, and any other key may be left to the default node group's. */
 export function nodeGroupArb(names: fc.Arbitrary<string> = eksNameArb(63)): fc.Arbitrary<Json> {
   return fc
@@ -397,7 +538,7 @@ export function nodeGroupArb(names: fc.Arbitrary<string> = eksNameArb(63)): fc.A
         name: names,
         role: roleRefArb(fc.constantFrom(...NODE_ROLE_NAMES)),
         machine: machineArb,
-        // CAPACITY_BLOCK needs a launch template with the reservation, which the app refuses (rules.ts)
+        // CAPACITY_BLOCK comes with its reservation (computeArb's capacityReservationId)
         capacityType: fc.constantFrom(...CAPACITY_TYPES.filter((t) => t !== "CAPACITY_BLOCK")),
         diskSize: fc.integer({ min: 1, max: 16384 }),
         scaling: scalingArb,
@@ -408,10 +549,24 @@ export function nodeGroupArb(names: fc.Arbitrary<string> = eksNameArb(63)): fc.A
         subnetIds: fc.uniqueArray(subnetIdArb, { minLength: 1, maxLength: 3 }),
         ignoreDesiredSizeChanges: fc.boolean(),
         tags: tagsArb,
+        compute: computeArb,
       },
       { requiredKeys: ["name"], noNullPrototype: true },
     )
-    .map(({ machine, access, ...rest }) => ({ ...rest, ...(machine ?? {}), ...(access ?? {}) }));
+    .map(({ machine, access, compute, ...rest }) => {
+      const { amiId, capacityReservationId, release, ...settings } = compute ?? {};
+      const group: Json = { ...rest, ...(machine ?? {}), ...(access ?? {}), ...settings };
+      // A custom AMI: amiType CUSTOM beside the id (the instance types keep one architecture)
+      if (amiId !== undefined) Object.assign(group, { amiType: "CUSTOM", amiId });
+      // A Capacity Block: its capacity type, and one instance type (the reservation's)
+      if (capacityReservationId !== undefined) {
+        Object.assign(group, { capacityType: "CAPACITY_BLOCK", capacityReservationId });
+        if (Array.isArray(group.instanceTypes)) group.instanceTypes = group.instanceTypes.slice(0, 1);
+      }
+      // The release version's parts (written out in fixCluster, which knows the cluster's version)
+      if (release !== undefined) Object.defineProperty(group, RELEASE, { value: release, enumerable: false, writable: true, configurable: true });
+      return group;
+    });
 }
 
 // ---- the cluster ----------------------------------------------------------------------------------------------------
@@ -533,6 +688,120 @@ const s3KeyArb = trickyString({ minLength: 2, maxLength: 1024 })
   })
   .filter((k) => !/\{TfToken\[|\d[eE][-+]?\d|Map Token Value/.test(k));
 
+// ---- Karpenter, Fargate profiles, EKS Auto Mode (issue 14) ------------------------------------------------------------
+
+/** Names of roles the cluster creates for Karpenter, Fargate and Auto Mode: any IAM name, long and odd ones included. */
+const newRoleNameArb: fc.Arbitrary<string> = fc.oneof(
+  { weight: 4, arbitrary: roleNameArb },
+  { weight: 1, arbitrary: fc.constantFrom("@".repeat(64), "+=,.@_-".repeat(10).slice(0, 64), "Karpenter", "KARPENTER", "a", "_", "prototype", "simple-bank-karpenter", "x".repeat(63)) },
+);
+/** Kubernetes namespaces (DNS labels): prototype names and the 63-character limit included. */
+const namespaceArb = fc.oneof(
+  { weight: 4, arbitrary: fc.stringMatching(/^[a-z0-9]([-a-z0-9]{0,14}[a-z0-9])?$/) },
+  { weight: 1, arbitrary: fc.constantFrom("kube-system", "karpenter", "default", "constructor", "tostring", "0", "a".repeat(63)) },
+);
+
+export const karpenterArb: fc.Arbitrary<Json> = fc.record(
+  {
+    identity: fc.constantFrom("pod-identity", "irsa"),
+    namespace: namespaceArb,
+    serviceAccount: fc.oneof(
+      { weight: 4, arbitrary: fc.stringMatching(/^[a-z0-9]([-a-z0-9]{0,10}[a-z0-9])?(\.[a-z0-9]([-a-z0-9]{0,6}[a-z0-9])?){0,2}$/) },
+      { weight: 1, arbitrary: fc.constantFrom("karpenter", "constructor", "0", "a.b.c", `${"s".repeat(63)}.${"t".repeat(63)}.${"u".repeat(63)}.${"v".repeat(61)}`) },
+    ),
+    controllerRoleName: newRoleNameArb,
+    nodeRoleName: newRoleNameArb,
+    interruptionQueue: fc.boolean(),
+    interruptionQueueName: fc.oneof(
+      { weight: 4, arbitrary: fc.stringMatching(/^[A-Za-z0-9_-]{1,24}$/) },
+      // 80 is SQS's limit; the five EventBridge rule names (64 at most) are then cut and hashed
+      { weight: 1, arbitrary: fc.constantFrom("q".repeat(80), "_".repeat(80), "-", "0", "Karpenter-simple-bank", `${"a".repeat(50)}-${"b".repeat(29)}`) },
+    ),
+    discoverySubnetIds: fc.uniqueArray(subnetIdArb, { maxLength: 3 }),
+    discoverySecurityGroup: fc.boolean(),
+  },
+  { requiredKeys: [], noNullPrototype: true },
+);
+
+/** A Fargate selector's namespace: a DNS label with the wildcards * and ?. */
+const fargateNamespaceArb = fc.oneof(
+  { weight: 3, arbitrary: fc.stringMatching(/^[a-z0-9*?]([-a-z0-9*?]{0,10}[a-z0-9*?])?$/) },
+  { weight: 2, arbitrary: fc.constantFrom("*", "?", "kube-system", "kube-*", "*-system", "??", "k?be-sys*", "default", "*".repeat(63), "a".repeat(63), "constructor") },
+);
+/** A Fargate selector's label key: a Kubernetes label key (kubernetes.io/ prefixes allowed) with * and ? as wildcards. */
+const fargateLabelKeyArb = fc.oneof(
+  { weight: 3, arbitrary: labelKeyArb },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      "k8s-app",
+      "app.kubernetes.io/name",
+      "eks.amazonaws.com/component",
+      "kubernetes.io/os",
+      "k8s.io/x",
+      "*",
+      "?",
+      "app*",
+      "a?c",
+      "*.example.com/*",
+      "*/team",
+      // 317 characters, the limit: a 253-character prefix and a 63-character name
+      `${"a".repeat(63)}.${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(61)}/${"n".repeat(63)}`,
+    ),
+  },
+  { weight: 1, arbitrary: fc.stringMatching(/^[A-Za-z0-9*?]([-A-Za-z0-9_.*?]{0,8}[A-Za-z0-9*?])?$/) },
+);
+const fargateLabelValueArb = fc.oneof(
+  { weight: 3, arbitrary: labelValueArb },
+  { weight: 2, arbitrary: fc.constantFrom("", "*", "?", "kube-dns", "coredns", "a*b", "*".repeat(63), "v?") },
+);
+const fargateSelectorArb = fc.record(
+  {
+    namespace: fargateNamespaceArb,
+    labels: fc.uniqueArray(fc.tuple(fargateLabelKeyArb, fargateLabelValueArb), { selector: ([k]) => k, maxLength: 5 }).map((e) => objectOf(e)),
+  },
+  { requiredKeys: ["namespace"], noNullPrototype: true },
+);
+/** The selector of the EKS User Guide's profile for CoreDNS (a Fargate-only cluster needs one). */
+const CORE_DNS_SELECTOR = { namespace: "kube-system", labels: { "k8s-app": "kube-dns" } };
+
+export const fargateProfileArb: fc.Arbitrary<Json> = fc.record(
+  {
+    // (`arns` is refused: the output fargate_profile_arns has its construct ID; collidingClusterArb tries it)
+    name: fc.oneof({ weight: 6, arbitrary: eksNameArb(100) }, { weight: 1, arbitrary: fc.constantFrom("system", `p${"0".repeat(99)}`, "Resource", "arn", "arns_", "ARNS") }),
+    selectors: fc.oneof(
+      { weight: 5, arbitrary: fc.array(fargateSelectorArb, { minLength: 1, maxLength: 3 }) },
+      { weight: 1, arbitrary: fc.array(fargateSelectorArb, { minLength: 5, maxLength: 5 }) },
+      { weight: 1, arbitrary: fc.constant([CORE_DNS_SELECTOR]) },
+    ),
+    subnetIds: fc.uniqueArray(subnetIdArb, { minLength: 1, maxLength: 3 }),
+    // A shared name now and then: profiles naming one role share it
+    podExecutionRoleName: fc.oneof({ weight: 3, arbitrary: newRoleNameArb }, { weight: 1, arbitrary: fc.constant("fargate-pods") }),
+  },
+  { requiredKeys: ["name", "selectors"], noNullPrototype: true },
+);
+export const fargateProfilesArb: fc.Arbitrary<Json[]> = fc.oneof(
+  { weight: 8, arbitrary: fc.uniqueArray(fargateProfileArb, { selector: (p) => p.name, maxLength: 3 }) },
+  // 10, EKS's quota: plain profiles to fill
+  {
+    weight: 1,
+    arbitrary: fc.uniqueArray(fargateProfileArb, { selector: (p) => p.name, maxLength: 2 }).map((profiles) => {
+      const filled = [...profiles];
+      for (let i = 0; filled.length < 10; i++) if (!filled.some((p) => p.name === `fp${i}`)) filled.push({ name: `fp${i}`, selectors: [{ namespace: `ns${i}` }] });
+      return filled;
+    }),
+  },
+);
+
+export const autoModeArb: fc.Arbitrary<Json> = fc.record(
+  {
+    enabled: fc.constantFrom(true, true, true, false),
+    nodePools: fc.uniqueArray(fc.constantFrom(...AUTO_MODE_NODE_POOLS), { minLength: 1, maxLength: 2 }),
+    nodeRoleName: newRoleNameArb,
+  },
+  { requiredKeys: ["enabled"], noNullPrototype: true },
+);
+
 export interface ClusterOptions {
   /**
    * A plan needs no AWS API: explicit subnets (no VPC lookup) and no `latest` add-on (no version lookup), as
@@ -596,6 +865,11 @@ export function validClusterArb(options: ClusterOptions = {}): fc.Arbitrary<Json
         waivers: fc.array(waiverArb, { maxLength: 2 }),
         nodeGroups: fc.uniqueArray(nodeGroupArb(), { selector: (g) => g.name, minLength: 1, maxLength: 3 }),
         serviceAccounts: fc.uniqueArray(serviceAccountArb, { selector: (s) => `${s.namespace}/${s.name}`, maxLength: 3 }),
+        karpenter: karpenterArb,
+        fargateProfiles: fargateProfilesArb,
+        autoMode: autoModeArb,
+        // With Fargate profiles or Auto Mode: sometimes no node group at all (they run the pods)
+        withoutNodeGroups: fc.constantFrom(false, false, false, true),
         share: fc.constantFrom("none", "none", "none", "labels", "tags", "extends"),
       },
       { requiredKeys: offline ? ["network", "share"] : ["share"], noNullPrototype: true },
@@ -612,6 +886,8 @@ function fixCluster(generated: Json, offline: boolean): Json {
     const [first, second] = groups;
     const merged = objectOf([...Object.keys(first).map((k) => [k, first[k]] as const), ...Object.keys(second).map((k) => [k, second[k]] as const)]);
     if (merged.remoteAccess !== undefined && merged.imds !== undefined) delete merged[Object.prototype.hasOwnProperty.call(second, "imds") ? "remoteAccess" : "imds"];
+    const release = second[RELEASE] ?? first[RELEASE];
+    if (release !== undefined) Object.defineProperty(merged, RELEASE, { value: release, enumerable: false, writable: true, configurable: true });
     groups[1] = merged;
   }
   const minor = Number(String(c.kubernetesVersion ?? "1.35").slice(2));
@@ -665,6 +941,8 @@ function fixCluster(generated: Json, offline: boolean): Json {
     roleNames.add(name.toLowerCase());
     return true;
   };
+  // Karpenter, Fargate and Auto Mode roles (issue 14), given or derived, before the service accounts' derived ones
+  fixComputeRoles(c, clusterName, claim);
   if (Array.isArray(c.serviceAccounts)) c.serviceAccounts = c.serviceAccounts.filter((s: Json) => claim(defaultServiceAccountRoleName(clusterName, s.namespace, s.name)));
   for (const name of Object.keys(c.addons ?? {})) {
     const role = c.addons[name]?.role;
@@ -692,7 +970,9 @@ function fixCluster(generated: Json, offline: boolean): Json {
     }
     const maxSize = g.scaling?.maxSize ?? 2;
     if (g.update?.maxUnavailable > maxSize) g.update = { maxUnavailable: maxSize };
+    fixNodeGroupCompute(g, { kubernetesVersion: String(c.kubernetesVersion ?? "1.35"), region, partition });
   }
+  fixClusterCompute(c);
   if (offline) {
     const addons = c.addons ?? objectOf([]);
     for (const name of DEFAULT_ADDONS) if (!Object.prototype.hasOwnProperty.call(addons, name)) setKey(addons, name, { version: "default" });
@@ -713,6 +993,143 @@ function fixCluster(generated: Json, offline: boolean): Json {
   return c;
 }
 
+/** The AMI family's smallest volume (catalogs/ami-root-volumes.ts); undefined for CUSTOM. */
+function amiFloor(amiType: unknown): number | undefined {
+  const family = AMI_FAMILY_PREFIXES.find((p) => String(amiType ?? "AL2023_x86_64_STANDARD").startsWith(p));
+  return family ? AMI_ROOT_VOLUMES[family].safeMinimumDiskSizeGiB : undefined;
+}
+const clamp = (n: number, min: number, max: number) => Math.min(Math.max(n, min), max);
+
+/**
+ * A node group's settings of issue 14 made to agree with rules/node-group-compute.ts and rules.ts: custom AMIs and
+ * Capacity Blocks complete, the root volume within its type's limits, the AMI's floor and the IOPS and throughput
+ * ratios, its key in the cluster's region and partition, kubelet settings only where the AMI takes them, a release
+ * version of the AMI family's form and the cluster's version, and no remote access beside a launch template.
+ * New objects, never changes in place: a group may share objects with another (`extends`).
+ */
+function fixNodeGroupCompute(g: Json, cluster: { kubernetesVersion: string; region: string; partition: string }): void {
+  if (g.amiId !== undefined) g.amiType = "CUSTOM";
+  if (g.capacityReservationId !== undefined) {
+    g.capacityType = "CAPACITY_BLOCK";
+    if (Array.isArray(g.instanceTypes) && g.instanceTypes.length > 1) g.instanceTypes = g.instanceTypes.slice(0, 1);
+  } else if (g.capacityType === "CAPACITY_BLOCK") g.capacityType = "ON_DEMAND";
+  const amiType = String(g.amiType ?? "AL2023_x86_64_STANDARD");
+  if (g.rootVolume !== undefined) {
+    const v: Json = { ...g.rootVolume };
+    const type = (v.type ?? "gp3") as keyof typeof VOLUME_LIMITS;
+    const limits: { minSize: number; maxSize: number; minIops?: number; maxIops?: number; iopsPerGiB?: number } = VOLUME_LIMITS[type];
+    if (v.size !== undefined) v.size = clamp(v.size, Math.max(limits.minSize, amiFloor(amiType) ?? 1), limits.maxSize);
+    const size: number = v.size ?? g.diskSize ?? 20;
+    if (limits.minIops === undefined || limits.maxIops === undefined) delete v.iops;
+    else if (v.iops !== undefined || type !== "gp3") {
+      // io1 and io2 need IOPS; gp3 at most 500 per GiB (a volume under 6 GiB cannot have gp3's 3000: left to the default)
+      const max = type === "gp3" ? Math.min(limits.maxIops, size * limits.iopsPerGiB!) : limits.maxIops;
+      if (max < limits.minIops) delete v.iops;
+      else v.iops = clamp(v.iops ?? limits.minIops, limits.minIops, max);
+    }
+    if (type !== "gp3") delete v.throughput;
+    else if (v.throughput !== undefined) v.throughput = Math.min(v.throughput, Math.floor((v.iops ?? VOLUME_LIMITS.gp3.defaultIops) * GP3_THROUGHPUT_PER_IOPS));
+    if (v.encrypted === false) delete v.kmsKeyArn;
+    if (v.kmsKeyArn !== undefined) v.kmsKeyArn = v.kmsKeyArn.replace("PARTITION", cluster.partition).replace("REGION", cluster.region);
+    g.rootVolume = v;
+  }
+  if (g.kubelet !== undefined) {
+    // AL2 and Windows take no kubelet settings, Bottlerocket no flags (maxPods only)
+    if (amiType.startsWith("AL2_") || amiType.startsWith("WINDOWS_")) delete g.kubelet;
+    else if (amiType.startsWith("BOTTLEROCKET_") && g.kubelet.flags !== undefined) {
+      const { flags: _dropped, ...rest } = g.kubelet;
+      g.kubelet = rest;
+    }
+  }
+  const release = g[RELEASE];
+  if (release !== undefined && amiType !== "CUSTOM") {
+    if (amiType.startsWith("AL2")) g.releaseVersion = `${cluster.kubernetesVersion}.${release.patch}-${release.date}`;
+    else if (amiType.startsWith("BOTTLEROCKET_")) g.releaseVersion = `${release.bottlerocket[0]}.${release.bottlerocket[1]}.${release.patch}-${release.build}`;
+    else g.releaseVersion = release.free;
+  }
+  if (g.remoteAccess !== undefined && usesLaunchTemplate(g)) delete g.remoteAccess;
+}
+
+/**
+ * Karpenter, Fargate profiles and Auto Mode made to agree with rules/karpenter.ts, rules/fargate-auto-mode.ts and
+ * rules.ts: access entries on (Karpenter's node role and Auto Mode need them), Karpenter's service account its own,
+ * the Pod Identity agent kept when Karpenter uses Pod Identity, a queue name within SQS's 80 characters, and no node
+ * groups only where Fargate or Auto Mode run the pods.
+ */
+/** Labels of the Karpenter controller's pods (the Helm chart's, for a release named karpenter). */
+const KARPENTER_CONTROLLER_POD_LABELS = { "app.kubernetes.io/name": "karpenter", "app.kubernetes.io/instance": "karpenter" };
+
+function fixClusterCompute(c: Json): void {
+  const withoutNodeGroups = c.withoutNodeGroups === true;
+  delete c.withoutNodeGroups;
+  const autoMode = c.autoMode?.enabled === true;
+  if (withoutNodeGroups && (autoMode || c.fargateProfiles?.length > 0)) c.nodeGroups = [];
+  if ((c.karpenter !== undefined || autoMode) && c.access?.authenticationMode === "CONFIG_MAP") c.access = { ...c.access, authenticationMode: "API_AND_CONFIG_MAP" };
+  if (c.karpenter === undefined) return;
+  // A controller that can run only on Fargate (rules/karpenter.ts): IRSA (Fargate pods get no Pod Identity), and a
+  // profile that selects its pods
+  if (Array.isArray(c.nodeGroups) && c.nodeGroups.length === 0 && !autoMode && c.fargateProfiles?.length > 0) {
+    c.karpenter = { ...c.karpenter, identity: "irsa" };
+    const namespace = c.karpenter.namespace ?? KARPENTER_NAMESPACE;
+    const selected = c.fargateProfiles.some((p: Json) => p.selectors.some((sel: Json) => selectorMatches(sel, namespace, KARPENTER_CONTROLLER_POD_LABELS)));
+    if (!selected) {
+      const [first, ...others] = c.fargateProfiles;
+      c.fargateProfiles = [{ ...first, selectors: [...first.selectors.slice(0, 4), { namespace }] }, ...others];
+    }
+  }
+  const k = c.karpenter;
+  if ((k.identity ?? "pod-identity") === "pod-identity" && c.addons && c.addons["eks-pod-identity-agent"] === null) delete c.addons["eks-pod-identity-agent"];
+  const namespace = k.namespace ?? KARPENTER_NAMESPACE;
+  const serviceAccount = k.serviceAccount ?? KARPENTER_SERVICE_ACCOUNT;
+  if (Array.isArray(c.serviceAccounts)) c.serviceAccounts = c.serviceAccounts.filter((s: Json) => !(s.namespace === namespace && s.name === serviceAccount));
+  const name = typeof c.name === "string" ? c.name : "simple-bank";
+  if (k.interruptionQueue !== false && k.interruptionQueueName === undefined && defaultKarpenterQueueName(name).length > SQS_QUEUE_NAME_MAX) {
+    c.karpenter = { ...k, interruptionQueueName: `karpenter-${name.slice(0, SQS_QUEUE_NAME_MAX - 10)}` };
+  }
+}
+
+/**
+ * Every role Karpenter, Fargate and Auto Mode create gets a name no other role has (IAM names are case-insensitive;
+ * rules.ts checkRoleNames), given or derived (a derived name that is taken is replaced by a given one); Fargate
+ * profiles may share a pod execution role by naming it exactly, and pod execution roles stay distinct once made
+ * Terraform names (`pod_execution_role_<name>`, names.ts).
+ */
+function fixComputeRoles(c: Json, clusterName: string, claim: (name: string) => boolean): void {
+  const own = (name: string, taken: (n: string) => boolean = () => false): string => {
+    let candidate = name;
+    // (-own<n>, never -<n>: validFileArb's other clusters append -<i> to the names they give)
+    for (let i = 1; taken(candidate) || !claim(candidate); i++) candidate = fit(`${name.slice(0, 56)}-own${i}`, 1, 64);
+    return candidate;
+  };
+  if (c.karpenter !== undefined) {
+    const k = { ...c.karpenter };
+    const controller = k.controllerRoleName ?? defaultKarpenterControllerRoleName(clusterName);
+    const controllerOwn = own(controller);
+    if (controllerOwn !== controller || k.controllerRoleName !== undefined) k.controllerRoleName = controllerOwn;
+    const node = k.nodeRoleName ?? defaultKarpenterNodeRoleName(clusterName);
+    const nodeOwn = own(node);
+    if (nodeOwn !== node || k.nodeRoleName !== undefined) k.nodeRoleName = nodeOwn;
+    c.karpenter = k;
+  }
+  if (Array.isArray(c.fargateProfiles)) {
+    const podRoles = new Map<string, string>(); // exact name -> Terraform name
+    const terraformNames = new Set<string>();
+    c.fargateProfiles = c.fargateProfiles.map((p: Json) => {
+      const name: string = p.podExecutionRoleName ?? defaultPodExecutionRoleName(clusterName);
+      if (podRoles.has(name)) return p;
+      const chosen = own(name, (n) => terraformNames.has(terraformName([n])));
+      podRoles.set(chosen, terraformName([chosen]));
+      terraformNames.add(terraformName([chosen]));
+      return chosen === name ? p : { ...p, podExecutionRoleName: chosen };
+    });
+  }
+  if (c.autoMode?.enabled === true) {
+    const name = c.autoMode.nodeRoleName ?? defaultAutoModeNodeRoleName(clusterName);
+    const chosen = own(name);
+    if (chosen !== name || c.autoMode.nodeRoleName !== undefined) c.autoMode = { ...c.autoMode, nodeRoleName: chosen };
+  }
+}
+
 /** The cluster with every role it names made its own (`-<i>` appended): IAM role names are unique in an account. */
 function ownRoleNames(c: Json, i: number): Json {
   if (i === 0) return c;
@@ -721,7 +1138,15 @@ function ownRoleNames(c: Json, i: number): Json {
     ...c,
     ...(c.clusterRole ? { clusterRole: own(c.clusterRole) } : {}),
     ...(Array.isArray(c.nodeGroups) ? { nodeGroups: c.nodeGroups.map((g: Json) => (g?.role ? { ...g, role: own(g.role) } : g)) } : {}),
+    ...(c.karpenter ? { karpenter: { ...c.karpenter, ...ownName(c.karpenter, "controllerRoleName", i), ...ownName(c.karpenter, "nodeRoleName", i) } } : {}),
+    ...(Array.isArray(c.fargateProfiles) ? { fargateProfiles: c.fargateProfiles.map((p: Json) => ({ ...p, ...ownName(p, "podExecutionRoleName", i) })) } : {}),
+    ...(c.autoMode ? { autoMode: { ...c.autoMode, ...ownName(c.autoMode, "nodeRoleName", i) } } : {}),
   };
+}
+
+/** `{ [key]: <the name at key>-<i> }` when `o` names a role at `key`, else nothing. */
+function ownName(o: Json, key: string, i: number): Json {
+  return typeof o?.[key] === "string" ? { [key]: `${o[key].slice(0, 60)}-${i}` } : {};
 }
 
 /** A valid file: one cluster, or `{ clusters: [...] }` with unique names. */
@@ -748,7 +1173,23 @@ export function validFileArb(options: ClusterOptions = {}): fc.Arbitrary<Json> {
  */
 export const collidingClusterArb: fc.Arbitrary<Json> = fc
   .tuple(
-    fc.constantFrom("roles", "roleSuffix", "principals", "principalPolicy", "principalDots", "launchTemplate", "addonVersion", "outputName"),
+    fc.constantFrom(
+      "roles",
+      "roleSuffix",
+      "principals",
+      "principalPolicy",
+      "principalDots",
+      "launchTemplate",
+      "addonVersion",
+      "outputName",
+      "podExecutionRoles",
+      "podExecutionRoleCase",
+      "fargateOutput",
+      "fargateTwice",
+      "karpenterRoles",
+      "computeRoles",
+      "computeLaunchTemplate",
+    ),
     fc.constantFrom(".", "_", "+", "=", ",", "@", "-"),
     fc.stringMatching(/^[a-z][a-z0-9]{0,6}$/),
     fc.stringMatching(/^[a-z][a-z0-9]{0,6}$/),
@@ -756,6 +1197,7 @@ export const collidingClusterArb: fc.Arbitrary<Json> = fc
   .map(([kind, separator, a, b]) => {
     const group = (name: string, extra: Json = {}) => ({ name, ...extra });
     const entry = (arn: string) => ({ principalArn: arn, policies: [{ policy: "AmazonEKSViewPolicy" }] });
+    const profile = (name: string, extra: Json = {}) => ({ name, selectors: [{ namespace: b }], ...extra });
     switch (kind) {
       case "roles":
         return { nodeGroups: [group("g1", { role: { name: `${a}${separator}${b}` } }), group("g2", { role: { name: `${a}_${b}` } })] };
@@ -772,6 +1214,32 @@ export const collidingClusterArb: fc.Arbitrary<Json> = fc
       case "outputName":
         // aws_eks_node_group.node_group_arns beside output.node_group_arns (Terraform keeps them apart)
         return { nodeGroups: [group(a.length % 2 === 0 ? "arns" : "statuses")] };
+      case "podExecutionRoles":
+        // pod_execution_role_a_b twice
+        return { fargateProfiles: [profile("p1", { podExecutionRoleName: `${a}${separator}${b}` }), profile("p2", { podExecutionRoleName: `${a}_${b}` })] };
+      case "podExecutionRoleCase":
+        return { fargateProfiles: [profile("p1", { podExecutionRoleName: a }), profile("p2", { podExecutionRoleName: a.toUpperCase() })] };
+      case "fargateOutput":
+        // aws_eks_fargate_profile.fargate_profile_arns beside output.fargate_profile_arns
+        return { fargateProfiles: [profile("arns"), profile(a)] };
+      case "fargateTwice":
+        return { fargateProfiles: [profile(a), profile(a, { selectors: [{ namespace: `${b}*` }] })] };
+      case "karpenterRoles":
+        // Karpenter's roles named as a node role (another case), as each other, or as the cluster role's default
+        return {
+          nodeGroups: [group("g1", { role: { name: a } })],
+          karpenter: separator === "." ? { controllerRoleName: a.toUpperCase() } : separator === "_" ? { controllerRoleName: b, nodeRoleName: b } : { nodeRoleName: "simple-bank-eks-cluster" },
+        };
+      case "computeRoles":
+        // Auto Mode's node role, a pod execution role and Karpenter's defaults meeting
+        return {
+          autoMode: { enabled: true, nodeRoleName: separator === "-" ? "simple-bank-karpenter" : `${a}${separator}${b}` },
+          karpenter: {},
+          fargateProfiles: [profile("p1", { podExecutionRoleName: separator === "-" ? "simple-bank-karpenter-node" : `${a}_${b}` })],
+        };
+      case "computeLaunchTemplate":
+        // node_group_<a>_launch_template from a launch template of issue 14's settings beside a group of that name
+        return { nodeGroups: [group(a, separator === "." ? { kubelet: { maxPods: 20 } } : { rootVolume: { size: 30 } }), group(`${a}_launch_template`)] };
       default:
         return { addons: { [a]: { version: "latest" }, [`${a}_version`]: { version: "default" } } };
     }
@@ -810,6 +1278,24 @@ export const SCHEMA_KEYS = [
   "version",
   "arn",
   "s3",
+  "rootVolume",
+  "kubelet",
+  "amiId",
+  "securityGroupIds",
+  "propagateTags",
+  "capacityReservationId",
+  "nodeRepair",
+  "forceUpdateVersion",
+  "releaseVersion",
+  "karpenter",
+  "fargateProfiles",
+  "autoMode",
+  "selectors",
+  "nodePools",
+  "flags",
+  "maxPods",
+  "podExecutionRoleName",
+  "interruptionQueueName",
 ] as const;
 export const hostileKeyArb: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...PROTOTYPE_KEYS) },
@@ -826,8 +1312,37 @@ export const hostileScalarArb: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 4, arbitrary: trickyString({ maxLength: 300 }) },
   { weight: 2, arbitrary: fc.constantFrom(...PROTOTYPE_KEYS) },
   { weight: 2, arbitrary: fc.constantFrom("latest", "NoSchedule", "1.30", "1.3", "us-east-1", "subnet-0123abcd", "sg-0123abcd", "private", "API", "CUSTOM", "AL2_x86_64", "t3.micro", "m7g.large", "0.0.0.0/0", "10.0.0.1/8", "kubernetes.io/x", "aws:x") },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      "CAPACITY_BLOCK",
+      "gp3",
+      "io2",
+      "st1",
+      "ami-0123abcd",
+      "cr-0123abcd",
+      "--node-labels=a=b",
+      "--x=${y}",
+      "-x",
+      "*",
+      "?",
+      "**",
+      "kube-*",
+      "general-purpose",
+      "auto",
+      "pod-identity",
+      "1.35.0-20260101",
+      "1.26.2-360b7a38",
+      "arn:aws:kms:us-east-1:111122223333:key/mrk-0123456789abcdef0123456789abcdef",
+      "arn:aws:kms:us-east-1:111122223333:alias/aws/ebs",
+      "q".repeat(81),
+      "r".repeat(65),
+    ),
+  },
   { weight: 1, arbitrary: fc.integer() },
   { weight: 1, arbitrary: fc.double() },
+  // The edges of issue 14's ranges (sizes, IOPS, throughput, maxPods) and one past them
+  { weight: 1, arbitrary: fc.constantFrom(3, 4, 99, 100, 124, 125, 1000, 1001, 2999, 3000, 16000, 16001, 64000, 64001, 65536, 65537, 250, 251, 256000, 256001) },
 );
 
 /** Any plain value: scalars, lists and maps (with hostile keys), a few levels deep. */
