@@ -44,6 +44,17 @@ const ERRORS: [string, unknown, string, RegExp][] = [
     "fargateProfiles",
     /select no pod of the Karpenter controller \(namespace "karpenter"/,
   ],
+  // a null is reported where it is, not replaced by the default
+  ["identity null", k({ identity: null }), "karpenter.identity", /must be one of pod-identity, irsa/],
+  ["service account null", k({ serviceAccount: null }), "karpenter.serviceAccount", /not null/],
+  ["queue switch null", k({ interruptionQueue: null }), "karpenter.interruptionQueue", /not null/],
+  // one role per service account: not an add-on's, which its own role binds
+  [
+    "the EBS CSI driver's service account",
+    k({ serviceAccount: "ebs-csi-controller-sa" }, { addons: { "aws-ebs-csi-driver": { version: "latest", role: {} } } }),
+    "karpenter.serviceAccount",
+    /the service account of add-on aws-ebs-csi-driver, which addons.aws-ebs-csi-driver.role already gives a role/,
+  ],
   // EKS Pod Identity needs its agent
   ["Pod Identity without the agent", k({}, { addons: { "eks-pod-identity-agent": null } }), 'addons["eks-pod-identity-agent"]', /karpenter uses EKS Pod Identity.*Pod Identity Agent/],
   // one role per service account (CreatePodIdentityAssociation: ResourceInUseException)

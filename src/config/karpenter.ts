@@ -73,18 +73,19 @@ export interface ResolvedKarpenter {
 }
 
 /**
- * The defaults laid under what the file gives (load.ts): only defaults that are valid, so that a problem is reported
+ * The defaults laid under what the file gives (load.ts), for keys it leaves out (a null stays, so validation reports
+ * it where it is): only defaults that are valid, so that a problem is reported
  * for what the file says. A derived queue name over SQS's 80 characters is left out: the rules say to name one.
  */
 export function withKarpenterDefaults(given: Record<string, unknown>, clusterName: string): Record<string, unknown> {
   const out: Record<string, unknown> = { ...given };
-  out.identity ??= "pod-identity";
-  out.namespace ??= KARPENTER_NAMESPACE;
-  out.serviceAccount ??= KARPENTER_SERVICE_ACCOUNT;
-  out.controllerRoleName ??= defaultKarpenterControllerRoleName(clusterName);
-  out.nodeRoleName ??= defaultKarpenterNodeRoleName(clusterName);
-  out.interruptionQueue ??= true;
-  out.discoverySecurityGroup ??= true;
+  if (out.identity === undefined) out.identity = "pod-identity";
+  if (out.namespace === undefined) out.namespace = KARPENTER_NAMESPACE;
+  if (out.serviceAccount === undefined) out.serviceAccount = KARPENTER_SERVICE_ACCOUNT;
+  if (out.controllerRoleName === undefined) out.controllerRoleName = defaultKarpenterControllerRoleName(clusterName);
+  if (out.nodeRoleName === undefined) out.nodeRoleName = defaultKarpenterNodeRoleName(clusterName);
+  if (out.interruptionQueue === undefined) out.interruptionQueue = true;
+  if (out.discoverySecurityGroup === undefined) out.discoverySecurityGroup = true;
   if (out.interruptionQueue === true && out.interruptionQueueName === undefined) {
     const derived = defaultKarpenterQueueName(clusterName);
     if (derived.length <= SQS_QUEUE_NAME_MAX) out.interruptionQueueName = derived;

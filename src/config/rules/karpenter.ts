@@ -1,5 +1,6 @@
 /** Rules across keys for Karpenter (issue 14): the controller and node roles, the interruption queue, discovery tags. Every rule mirrors an AWS limit or API error and cites it. */
 import { defaultKarpenterQueueName, KARPENTER_NAMESPACE, KARPENTER_SERVICE_ACCOUNT, SQS_QUEUE_NAME_MAX } from "../karpenter";
+import { addonCatalogEntry } from "../catalogs/addon-versions";
 import { autoModeOnly, selectorMatches } from "../fargate-auto-mode";
 import { Found, hasOwn, isString, list, obj, PathOf, POD_IDENTITY_AGENT } from "./rule-kit";
 
@@ -145,6 +146,19 @@ function checkServiceAccount(c: Record<string, any>, k: Record<string, any>, pat
       fix: "remove this entry (Karpenter's role has the controller policy), or give karpenter.serviceAccount another name",
     });
   });
+  // An add-on's own role binds the add-on's service account (addons.<name>.role): the same one for Karpenter's would
+  // be a second role for one service account.
+  const addons = obj(c.addons);
+  for (const addon of Object.keys(addons)) {
+    const entry = addonCatalogEntry(addon);
+    if (!obj(addons[addon]).role || entry?.namespace !== namespace || entry.serviceAccount !== name) continue;
+    found.errors.push({
+      path: path("karpenter", "serviceAccount"),
+      value: name,
+      rule: `is ${namespace}/${name}, the service account of add-on ${addon}, which addons.${addon}.role already gives a role: a service account gets one IAM role (EKS refuses a second Pod Identity association for it: CreatePodIdentityAssociation ResourceInUseException)`,
+      fix: "use Karpenter's own service account (karpenter), as its Helm chart creates it",
+    });
+  }
 }
 
 /**
@@ -167,7 +181,7 @@ function checkAccessEntryMode(c: Record<string, any>, path: PathOf, found: Found
  * karpenter.sh/discovery=<cluster> (Karpenter docs, NodeClasses: subnetSelectorTerms / securityGroupSelectorTerms).
  */
 function checkDiscovery(c: Record<string, any>, k: Record<string, any>, path: PathOf, found: Found): void {
-  if (k.discoverySubnetIds === undefined && obj(c.network).subnetIds === undefined) {
+  if (k.discoverySubnetIds === undefined && obj(c.network).subnetIds === undefined && obj(c.network).create === undefined) {
     found.warnings.push({
       path: path("karpenter", "discoverySubnetIds"),
       value: undefined,
