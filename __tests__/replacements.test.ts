@@ -156,6 +156,57 @@ describe("formatReplacements", () => {
   });
 });
 
+describe("replacementsBetween, compute beyond the default node group (issue 14)", () => {
+  const KARPENTER = (settings: Partial<NonNullable<ClusterConfig["karpenter"]>> = {}, overrides: Partial<ClusterConfig> = {}): ClusterConfig =>
+    offlineClusterConfig({ karpenter: { interruptionQueueName: "simple-bank-karpenter", ...settings }, ...overrides });
+  const AUTO_MODE = offlineClusterConfig({ autoMode: { enabled: true, nodePools: ["general-purpose", "system"], nodeRoleName: "simple-bank-eks-auto-node" } });
+  const fargate = (selectors: NonNullable<ClusterConfig["fargateProfiles"]>[number]["selectors"], subnetIds?: string[]): ClusterConfig =>
+    offlineClusterConfig({ fargateProfiles: [{ name: "system", selectors, podExecutionRoleName: "simple-bank-eks-fargate-pods", ...(subnetIds ? { subnetIds } : {}) }] });
+  const keys = (found: readonly Replacement[]) => Object.fromEntries(found.map((r) => [r.address, [r.action, r.attribute ?? r.with, r.configKey]]));
+
+  it("GIVEN Auto Mode turned on THEN nothing: bootstrap_self_managed_addons is under ignore_changes, the node role set where none was", () => {
+    expect(between(base, AUTO_MODE)).toEqual([]);
+  });
+
+  it("GIVEN Auto Mode's node role renamed THEN the role, from autoMode.nodeRoleName", () => {
+    const found = between(AUTO_MODE, offlineClusterConfig({ autoMode: { ...AUTO_MODE.autoMode, nodeRoleName: "other-auto-node" } }));
+    expect(keys(found)).toMatchObject({ "aws_iam_role.auto_mode_node_role": ["replaced", "name", "autoMode.nodeRoleName"] });
+  });
+
+  it("GIVEN the interruption queue renamed THEN queue, policy, rules and targets, all from karpenter.interruptionQueueName", () => {
+    const found = between(KARPENTER(), KARPENTER({ interruptionQueueName: "simple-bank-karpenter-v2" }));
+    expect(found).toHaveLength(12);
+    expect(new Set(found.map((r) => r.configKey))).toEqual(new Set(["karpenter.interruptionQueueName"]));
+    expect(keys(found)["aws_sqs_queue_policy.karpenter_interruption_queue_policy"]).toEqual(["replaced", "aws_sqs_queue.karpenter_interruption_queue", "karpenter.interruptionQueueName"]);
+  });
+
+  it("GIVEN discovery subnets narrowed THEN the one for_each instance of the dropped subnet is destroyed; reordered THEN nothing", () => {
+    const subnets = ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"];
+    expect(keys(between(KARPENTER({ discoverySubnetIds: subnets }), KARPENTER({ discoverySubnetIds: [subnets[0]] })))).toEqual({
+      'aws_ec2_tag.karpenter_discovery_subnet["subnet-0a1b2c3d4e5f60002"]': ["destroyed", undefined, "karpenter.discoverySubnetIds"],
+    });
+    expect(between(KARPENTER({ discoverySubnetIds: subnets }), KARPENTER({ discoverySubnetIds: [...subnets].reverse() }))).toEqual([]);
+  });
+
+  it("GIVEN a Karpenter cluster replaced THEN the security group's discovery tag goes with it (its resource_id, a computed field of vpc_config, is unknown)", () => {
+    const serviceCidr = { network: { ...base.network, serviceIpv4Cidr: "10.100.0.0/16" } };
+    const found = keys(between(KARPENTER({}, {}), KARPENTER({}, serviceCidr)));
+    expect(found["aws_ec2_tag.karpenter_discovery_security_group"]).toEqual(["replaced", "aws_eks_cluster.cluster", "network.serviceIpv4Cidr"]);
+    // the subnets' tags name literal subnets: they stay
+    expect(Object.keys(found).filter((a) => a.startsWith("aws_ec2_tag.karpenter_discovery_subnet"))).toEqual([]);
+  });
+
+  it("GIVEN a Fargate profile's selectors changed or reordered, or its subnets changed THEN replaced (or not), from its keys", () => {
+    const selectors = [{ namespace: "kube-system", labels: { "k8s-app": "kube-dns" } }, { namespace: "payments" }];
+    const from = fargate(selectors);
+    expect(between(from, fargate([...selectors].reverse()))).toEqual([]);
+    expect(keys(between(from, fargate([selectors[0]])))).toEqual({ "aws_eks_fargate_profile.fargate_profile_system": ["replaced", "selector", "fargateProfiles[0].selectors"] });
+    expect(keys(between(from, fargate(selectors, ["subnet-0a1b2c3d4e5f60001"])))).toEqual({ "aws_eks_fargate_profile.fargate_profile_system": ["replaced", "subnet_ids", "fargateProfiles[0].subnetIds"] });
+    const renamedRole = offlineClusterConfig({ fargateProfiles: [{ name: "system", selectors, podExecutionRoleName: "other-fargate-pods" }] });
+    expect(keys(between(from, renamedRole))).toMatchObject({ "aws_eks_fargate_profile.fargate_profile_system": ["replaced", "pod_execution_role_arn", "fargateProfiles[0].podExecutionRoleName"] });
+  });
+});
+
 describe("GIVEN the compiled app run twice in one folder WHEN the second config changes a node group's instance types", () => {
   it("THEN the second run warns on stderr, names the key and the node group, and still writes (exit 0); a third, unchanged, warns nothing", () => {
     const cwd = fs.mkdtempSync(path.join(os.tmpdir(), "eks-cdktf-replace-"));

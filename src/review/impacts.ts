@@ -130,6 +130,64 @@ export const IMPACTS: Readonly<Record<string, Impact>> = {
       "Never replace or destroy the key of a running cluster: revert the edit. If it was applied, cancel the deletion " +
       "within the waiting period (`aws kms cancel-key-deletion`) and enable the key again.",
   },
+  aws_eks_fargate_profile: {
+    replaced:
+      "EKS cannot change a Fargate profile: the old one is deleted, then the new one created. Deleting it deletes " +
+      "every pod running on Fargate through it; their replacements stay Pending (or land on nodes) until the " +
+      "new profile is ACTIVE, and EKS creates or deletes only one profile of a cluster at a time, for minutes each. " +
+      "Pods selecting CoreDNS's profile: DNS lookups fail meanwhile.",
+    destroyed:
+      "Every pod running on Fargate through this profile is deleted; its controllers' new pods run on Fargate only if " +
+      "another profile selects them, else on nodes that can take them, or they stay Pending.",
+    safer:
+      "Add a new profile (another name) with the new selectors or subnets beside this one; when it is ACTIVE, restart " +
+      "the pods (`kubectl rollout restart`) so they move to it, then remove the old profile in a later change. A pod " +
+      "matching two profiles takes one at random.",
+  },
+  aws_sqs_queue: {
+    replaced:
+      "Karpenter's interruption queue is deleted and created again: the messages in it (Spot interruption warnings, " +
+      "rebalance recommendations, scheduled health events, state changes) are lost, and from the delete until the new " +
+      "queue exists EventBridge cannot deliver new ones, so Karpenter does not drain nodes ahead of a Spot " +
+      "interruption. SQS also refuses a queue of a deleted queue's name for 60 seconds. A queue of another name must " +
+      "be given to Karpenter (`settings.interruptionQueue`), or it keeps polling a queue that is gone.",
+    destroyed:
+      "Karpenter's interruption queue is deleted with its messages: Karpenter no longer learns of Spot interruptions or " +
+      "health events ahead of time (and logs errors while its settings still name the queue).",
+    safer:
+      "Keep the queue's name. If it must change, apply in a quiet period (no Spot interruptions expected), then update " +
+      "the Helm values (`settings.interruptionQueue`) and restart the controller right after.",
+  },
+  aws_sqs_queue_policy: {
+    replaced:
+      "The queue has no policy between the delete and the create (seconds): EventBridge cannot deliver interruption " +
+      "events to it meanwhile. Expected when its queue is replaced.",
+    destroyed: "EventBridge may no longer send to the interruption queue: Karpenter stops receiving interruption events.",
+    safer: "Edit the document (an in-place update); it is replaced only with its queue.",
+  },
+  aws_cloudwatch_event_rule: {
+    replaced:
+      "The EventBridge rule is deleted and created again: events of its kind (Spot interruption warnings, rebalance " +
+      "recommendations, health events, state changes) that happen in between reach no queue, and Karpenter misses them.",
+    destroyed: "Events of this kind no longer reach the interruption queue: Karpenter misses them.",
+    safer: "Keep the rule names (they derive from the interruption queue's name); apply in a quiet period.",
+  },
+  aws_cloudwatch_event_target: {
+    replaced:
+      "The rule has no target between the delete and the create (seconds): its events go nowhere meanwhile. Expected " +
+      "when its rule is replaced.",
+    destroyed: "The rule's events no longer reach the interruption queue.",
+    safer: "A new queue ARN is an in-place update of the target; it is replaced only with its rule.",
+  },
+  aws_ec2_tag: {
+    replaced:
+      "The tag is removed and set again: between the two, Karpenter's EC2NodeClass selectors (`karpenter.sh/discovery`) " +
+      "do not find this subnet or security group, so nodes it launches meanwhile avoid the subnet or lack the group.",
+    destroyed:
+      "The subnet or security group loses `karpenter.sh/discovery`: Karpenter stops launching nodes into that subnet, or " +
+      "stops giving new nodes that security group (existing nodes keep theirs).",
+    safer: "Check the EC2NodeClass selectors still find enough subnets and the security group before applying.",
+  },
   aws_kms_alias: {
     replaced: "The alias points nowhere between the delete and the create; the key itself is untouched.",
     destroyed: "The alias is gone; whatever names the key by its alias fails. The key itself is untouched.",
@@ -153,4 +211,9 @@ export const SOURCES: readonly string[] = [
   "https://docs.aws.amazon.com/eks/latest/userguide/enable-iam-roles-for-service-accounts.html",
   "https://docs.aws.amazon.com/eks/latest/userguide/pod-id-association.html",
   "https://docs.aws.amazon.com/eks/latest/APIReference/API_UpdatePodIdentityAssociation.html",
+  "https://docs.aws.amazon.com/eks/latest/APIReference/API_CreateFargateProfile.html",
+  "https://docs.aws.amazon.com/eks/latest/APIReference/API_DeleteFargateProfile.html",
+  "https://docs.aws.amazon.com/eks/latest/userguide/fargate-profile.html",
+  "https://karpenter.sh/docs/concepts/disruption/#interruption",
+  "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_DeleteQueue.html",
 ];

@@ -51,6 +51,34 @@ const FIXED_OWNERS: Readonly<Record<string, string>> = {
   "aws_kms_key.secrets_key": "secretsEncryption.createKey",
   "aws_kms_alias.secrets_key_alias": "secretsEncryption.createKey",
   "aws_iam_openid_connect_provider.oidc_provider": "serviceAccounts (identity: irsa) / addons.<name>.role (identity: irsa)",
+  // Karpenter (issue 14): src/constructs/compute/karpenter.ts's fixed names
+  "aws_iam_role.karpenter_controller_role": "karpenter.controllerRoleName",
+  "aws_iam_role_policy.karpenter_controller_role_inline": "karpenter.controllerRoleName",
+  "aws_eks_pod_identity_association.karpenter_controller_role_association": "karpenter",
+  "aws_iam_role.karpenter_node_role": "karpenter.nodeRoleName",
+  "aws_eks_access_entry.karpenter_node_role_access_entry": "karpenter.nodeRoleName",
+  "aws_sqs_queue.karpenter_interruption_queue": "karpenter.interruptionQueue",
+  "aws_sqs_queue_policy.karpenter_interruption_queue_policy": "karpenter.interruptionQueue",
+  "aws_ec2_tag.karpenter_discovery_subnet": "karpenter.discoverySubnetIds",
+  "aws_ec2_tag.karpenter_discovery_security_group": "karpenter.discoverySecurityGroup",
+  // EKS Auto Mode's node role (AUTO_MODE_NODE_ROLE_ID)
+  "aws_iam_role.auto_mode_node_role": "autoMode.nodeRoleName",
+};
+
+/** Owners by address prefix, for names with a part of their own (Karpenter's rules and targets, one per event). */
+const PREFIX_OWNERS: readonly (readonly [string, string])[] = [
+  ["aws_cloudwatch_event_rule.karpenter_rule_", "karpenter.interruptionQueue"],
+  ["aws_cloudwatch_event_target.karpenter_rule_", "karpenter.interruptionQueue"],
+];
+
+/**
+ * Configuration keys of attributes of one resource (by address), where its type's `CONFIG_KEYS`, written for the
+ * resources of that type elsewhere in the stack, would name the wrong key.
+ */
+const ADDRESS_KEYS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  "aws_eks_pod_identity_association.karpenter_controller_role_association": { cluster_name: "name", namespace: "karpenter.namespace", service_account: "karpenter.serviceAccount" },
+  "aws_eks_access_entry.karpenter_node_role_access_entry": { cluster_name: "name", principal_arn: "karpenter.nodeRoleName", type: "karpenter" },
+  "aws_iam_role_policy.karpenter_controller_role_inline": { role: "karpenter.controllerRoleName", name: "karpenter", name_prefix: "karpenter" },
 };
 
 /**
@@ -70,6 +98,9 @@ export const CONFIG_KEYS: Readonly<Record<string, Readonly<Record<string, string
     "encryption_config.provider.key_arn": "secretsEncryption",
     "encryption_config.resources": "secretsEncryption",
     "access_config.bootstrap_cluster_creator_admin_permissions": "access.clusterCreatorAdmin",
+    bootstrap_self_managed_addons: "autoMode.enabled",
+    compute_config: "autoMode",
+    "compute_config.node_role_arn": "autoMode.nodeRoleName",
   },
   aws_eks_node_group: {
     cluster_name: "name",
@@ -105,6 +136,20 @@ export const CONFIG_KEYS: Readonly<Record<string, Readonly<Record<string, string
   aws_iam_openid_connect_provider: { url: "name" },
   aws_cloudwatch_log_group: { name: "name", name_prefix: "name" },
   aws_kms_alias: { name: "name", name_prefix: "name" },
+  // Issue 14
+  aws_eks_fargate_profile: {
+    cluster_name: "name",
+    fargate_profile_name: ".name",
+    pod_execution_role_arn: ".podExecutionRoleName",
+    selector: ".selectors",
+    subnet_ids: ".subnetIds",
+  },
+  aws_sqs_queue: { name: "karpenter.interruptionQueueName", name_prefix: "karpenter.interruptionQueueName", fifo_queue: "karpenter.interruptionQueue" },
+  aws_sqs_queue_policy: { queue_url: "karpenter.interruptionQueueName" },
+  // The rules are named <queue name>-<event>
+  aws_cloudwatch_event_rule: { name: "karpenter.interruptionQueueName", name_prefix: "karpenter.interruptionQueueName", event_bus_name: "karpenter.interruptionQueue" },
+  aws_cloudwatch_event_target: { rule: "karpenter.interruptionQueueName", target_id: "karpenter.interruptionQueue", event_bus_name: "karpenter.interruptionQueue" },
+  aws_ec2_tag: { resource_id: "", key: "" },
 };
 
 /** Every managed resource of a Terraform JSON document, by address. */
@@ -116,10 +161,44 @@ function resourcesOf(terraform: Record<string, Json>): Map<string, { type: strin
     if (!isObject(instances)) continue;
     for (const [name, body] of Object.entries(instances)) {
       const one = Array.isArray(body) ? body[0] : body;
-      if (isObject(one)) out.set(`${type}.${name}`, { type, body: one });
+      if (!isObject(one)) continue;
+      const keys = forEachKeys(one.for_each);
+      if (keys === undefined) {
+        out.set(`${type}.${name}`, { type, body: one });
+        continue;
+      }
+      // One instance per key, addressed as Terraform addresses it (`type.name["key"]`), each.key/each.value filled in
+      const { for_each: _, ...rest } = one;
+      for (const key of keys) {
+        const filled = JSON.parse(JSON.stringify(rest).split("${each.value}").join(key.replace(/["\\]/g, "\\$&")).split("${each.key}").join(key.replace(/["\\]/g, "\\$&")));
+        out.set(`${type}.${name}[${JSON.stringify(key)}]`, { type, body: filled as Body });
+      }
     }
   }
   return out;
+}
+
+/**
+ * The keys of a `for_each` that lists literal strings (`${toset(["a", "b"])}`, as cdktf writes a list iterator over
+ * literal IDs); undefined when there is none or it is not literal (a lookup's list: one resource as far as this knows).
+ */
+function forEachKeys(forEach: Json): string[] | undefined {
+  if (typeof forEach !== "string") return undefined;
+  const m = /^\$\{toset\((\[.*\])\)\}$/s.exec(forEach);
+  if (!m) return undefined;
+  try {
+    const list: unknown = JSON.parse(m[1]);
+    return Array.isArray(list) && list.every((k): k is string => typeof k === "string") ? [...new Set(list)] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Top-level attributes a resource's `lifecycle.ignore_changes` names: Terraform keeps the state's value for them. */
+function ignoredOf(body: Body): Set<string> {
+  const lifecycle = Array.isArray(body.lifecycle) ? body.lifecycle[0] : body.lifecycle;
+  const list = isObject(lifecycle) && Array.isArray(lifecycle.ignore_changes) ? lifecycle.ignore_changes : [];
+  return new Set(list.filter((r): r is string => typeof r === "string").map((r) => r.split(/[.[]/)[0]));
 }
 
 function isObject(value: unknown): value is Record<string, Json> {
@@ -148,13 +227,17 @@ function valueAt(body: Body, attribute: ReplacingAttribute): Json {
   return keyed.sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([, v]) => v);
 }
 
-/** `${type.name.attr...}` references in a value (strings anywhere in it), as `type.name` and the attribute. */
-function referencesIn(value: Json): { address: string; attribute: string }[] {
-  const out: { address: string; attribute: string }[] = [];
+/**
+ * `${type.name.attr...}` references in a value (strings anywhere in it), as `type.name`, the attribute and the steps
+ * below it (`vpc_config[0].cluster_security_group_id`: `vpc_config`, then 0 and `cluster_security_group_id`).
+ */
+function referencesIn(value: Json): { address: string; attribute: string; below: (string | number)[] }[] {
+  const out: { address: string; attribute: string; below: (string | number)[] }[] = [];
   const visit = (v: Json) => {
     if (typeof v === "string") {
-      for (const m of v.matchAll(/(?<![$%])\$\{([A-Za-z_][\w-]*)\.([A-Za-z_][\w-]*)\.([A-Za-z_][\w-]*)/g)) {
-        out.push({ address: `${m[1]}.${m[2]}`, attribute: m[3] });
+      for (const m of v.matchAll(/(?<![$%])\$\{([A-Za-z_][\w-]*)\.([A-Za-z_][\w-]*)\.([A-Za-z_][\w-]*)((?:\.[A-Za-z_][\w-]*|\[\d+\])*)/g)) {
+        const below = (m[4].match(/\.[A-Za-z_][\w-]*|\[\d+\]/g) ?? []).map((s) => (s.startsWith(".") ? s.slice(1) : Number(s.slice(1, -1))));
+        out.push({ address: `${m[1]}.${m[2]}`, attribute: m[3], below });
       }
     } else if (Array.isArray(v)) v.forEach(visit);
     else if (isObject(v)) Object.values(v).forEach(visit);
@@ -163,8 +246,22 @@ function referencesIn(value: Json): { address: string; attribute: string }[] {
   return out;
 }
 
+/** The value at a path of a resource body (a block index also steps into a block written as an object); undefined when absent. */
+function literalAt(body: Body, steps: readonly (string | number)[]): Json {
+  let node: Json = body;
+  for (const step of steps) {
+    if (typeof step === "number") {
+      if (Array.isArray(node)) node = node[step];
+      else if (!(isObject(node) && step === 0)) return undefined;
+    } else if (isObject(node) && Object.prototype.hasOwnProperty.call(node, step)) node = node[step];
+    else return undefined;
+    if (node === undefined || node === null) return undefined;
+  }
+  return node;
+}
+
 /** `replace_triggered_by` entries (`type.name` or `type.name.attribute`), as address and attribute. */
-function triggersOf(body: Body): { address: string; attribute?: string }[] {
+function triggersOf(body: Body): { address: string; attribute?: string; below?: (string | number)[] }[] {
   const lifecycle = Array.isArray(body.lifecycle) ? body.lifecycle[0] : body.lifecycle;
   const list = isObject(lifecycle) && Array.isArray(lifecycle.replace_triggered_by) ? lifecycle.replace_triggered_by : [];
   return list
@@ -188,8 +285,10 @@ function ownersOf(config: ClusterConfig): Map<string, string> {
 
 /** The owner of an address: known, or that of the longest known address it extends (a role's policy attachments). */
 function ownerOf(owners: Map<string, string>, address: string, type: string): string | undefined {
-  const known = owners.get(address);
+  const known = owners.get(address) ?? owners.get(address.replace(/\[[^\]]*\]$/, ""));
   if (known !== undefined) return known;
+  const byPrefix = PREFIX_OWNERS.find(([prefix]) => address.startsWith(prefix));
+  if (byPrefix) return byPrefix[1];
   if (type === "aws_iam_role_policy_attachment") {
     const name = address.slice(type.length + 1);
     let best: [string, string] | undefined;
@@ -249,15 +348,25 @@ function goneKey(type: string, address: string, body: Body, owners: Map<string, 
       const policy = typeof arn === "string" ? ` ${preview(policyNameOf(arn), 80)}` : "";
       return `access.entries[].policies (policy${policy} no longer associated)`;
     }
+    case "aws_eks_fargate_profile":
+      return `fargateProfiles (profile${named(body, "fargate_profile_name")} removed or renamed)`;
+    case "aws_ec2_tag":
+      return `karpenter.discoverySubnetIds / karpenter.discoverySecurityGroup (the tag on${named(body, "resource_id")} no longer set)`;
+    case "aws_sqs_queue":
+    case "aws_sqs_queue_policy":
+    case "aws_cloudwatch_event_rule":
+    case "aws_cloudwatch_event_target":
+      return "karpenter.interruptionQueue (the interruption queue or Karpenter removed)";
     default:
       return "(removed from the configuration)";
   }
 }
 
 /** The configuration key of an attribute of a resource. */
-function configKeyOf(type: string, path: string | undefined, owner: string | undefined): string {
+function configKeyOf(type: string, path: string | undefined, owner: string | undefined, address?: string): string {
   const base = owner ?? "";
-  return (path === undefined ? undefined : configKeyFor(type, path, base)) ?? (base === "" ? "(the cluster's settings)" : base);
+  const own = address !== undefined && path !== undefined ? ADDRESS_KEYS[address]?.[path] : undefined;
+  return own ?? (path === undefined ? undefined : configKeyFor(type, path, base)) ?? (base === "" ? "(the cluster's settings)" : base);
 }
 
 /**
@@ -267,6 +376,8 @@ function configKeyOf(type: string, path: string | undefined, owner: string | und
 export function configKeyFor(type: string, path: string, owner: string): string | undefined {
   const key = CONFIG_KEYS[type]?.[path];
   if (key === undefined) return undefined;
+  // An owner that is a name already (`karpenter.nodeRoleName`, `fargateProfiles[0].podExecutionRoleName`)
+  if (key === ".name" && /Name$/.test(owner)) return owner;
   if (key.startsWith(".")) return owner === "" ? key.slice(1) : `${owner}${key}`;
   return key === "" ? owner : key;
 }
@@ -314,14 +425,17 @@ export function replacementsBetween(previous: Record<string, Json>, next: Record
   const after = resourcesOf(next);
   const owners = ownersOf(config);
   const found = new Map<string, Replacement>();
-  const keyOf = (type: string, address: string, path?: string) => configKeyOf(type, path, ownerOf(owners, address, type));
+  const keyOf = (type: string, address: string, path?: string) => configKeyOf(type, path, ownerOf(owners, address, type), address.replace(/\[[^\]]*\]$/, ""));
 
   // Attributes of their own
   for (const [address, { type, body }] of after) {
     const old = before.get(address);
     if (old === undefined || old.type !== type) continue;
     const attributes = REPLACING_ATTRIBUTES[type] ?? [];
+    // ignore_changes (the new configuration's): Terraform plans the state's value, whatever the configuration says
+    const ignored = ignoredOf(body);
     for (const attribute of attributes) {
+      if (ignored.has(attribute.path.split(".")[0])) continue;
       let a = valueAt(old.body, attribute);
       let b = valueAt(body, attribute);
       // A whole block that replaces when added or removed; its replacing attributes judge changes inside it.
@@ -353,10 +467,12 @@ export function replacementsBetween(previous: Record<string, Json>, next: Record
         const target = after.get(r.address)?.body;
         const replaced = found.get(r.address)?.action === "replaced";
         if (r.attribute === undefined) return replaced;
-        const set = target !== undefined && Object.prototype.hasOwnProperty.call(target, r.attribute);
+        const steps = [r.attribute, ...(r.below ?? [])];
+        const set = target !== undefined && literalAt(target, steps) !== undefined;
+        // Not set in the configuration (an id, an ARN, a computed field of a block): unknown when it is replaced
         if (!set) return replaced;
         const old = before.get(r.address)?.body;
-        return old !== undefined && JSON.stringify(old[r.attribute]) !== JSON.stringify(target[r.attribute]);
+        return old !== undefined && JSON.stringify(literalAt(old, steps)) !== JSON.stringify(literalAt(target, steps));
       });
       if (!cause) continue;
       const origin = found.get(cause.address);
@@ -382,7 +498,7 @@ export function replacementsBetween(previous: Record<string, Json>, next: Record
 }
 
 /** Which groups of warnings come first: those that replace the cluster, then node groups, then the rest. */
-const SEVERITY = ["aws_eks_cluster", "aws_kms_key", "aws_eks_node_group", "aws_eks_addon", "aws_iam_role"];
+const SEVERITY = ["aws_eks_cluster", "aws_kms_key", "aws_eks_node_group", "aws_eks_fargate_profile", "aws_eks_addon", "aws_sqs_queue", "aws_iam_role"];
 
 /** Short names of resource types for a terminal line. */
 const KINDS: Readonly<Record<string, string>> = {
@@ -400,6 +516,12 @@ const KINDS: Readonly<Record<string, string>> = {
   aws_kms_alias: "KMS alias",
   aws_iam_openid_connect_provider: "IAM OIDC provider",
   aws_eks_pod_identity_association: "Pod Identity association",
+  aws_eks_fargate_profile: "Fargate profile",
+  aws_sqs_queue: "interruption queue",
+  aws_sqs_queue_policy: "queue policy",
+  aws_cloudwatch_event_rule: "EventBridge rule",
+  aws_cloudwatch_event_target: "EventBridge target",
+  aws_ec2_tag: "discovery tag",
 };
 
 /**

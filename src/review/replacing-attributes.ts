@@ -3,7 +3,7 @@
  * this project generates, as the hashicorp/aws provider 5.100.0 decides it.
  *
  * Scope: schema `ForceNew: true`, plugin-framework `RequiresReplace()` plan modifiers (only
- * aws_eks_pod_identity_association uses them: it is the one plugin-framework resource here; the other 13 types are
+ * aws_eks_pod_identity_association uses them: it is the one plugin-framework resource here; the other types are
  * terraform-plugin-sdk/v2 resources in 5.100.0) and `CustomizeDiff` functions that call `ForceNew` conditionally
  * (only aws_eks_cluster has such, marked with `when`).
  *
@@ -21,6 +21,12 @@
  *    Every path below showed up in `replace_paths`. Every configurable attribute left out was planned as an in-place update.
  *    Where the stored source and the binary disagree, this list follows the binary (see
  *    access_config.bootstrap_cluster_creator_admin_permissions).
+ * 2b. Issue 14's types (aws_sqs_queue, aws_sqs_queue_policy, aws_cloudwatch_event_rule, aws_cloudwatch_event_target,
+ *    aws_ec2_tag, aws_eks_fargate_profile; 2026-12-01): research notes from the stored sources, then every configurable
+ *    argument and block of each (schemas from the 5.100.0 binary) changed alone against a state made from a create
+ *    plan (test-support/plan-state.ts `planEdits`, one module per change, `terraform plan -refresh=false`), reading
+ *    `replace_paths`. The same rule as above: every path below was in `replace_paths`, every argument left out was
+ *    planned in place or as no change.
  * 3. `set`, `computed` and `default` come from the 5.100.0 schema (`terraform providers schema -json`, and the
  *    source for defaults, which that JSON does not show); src/review/replacements.ts reads the first two.
  *
@@ -50,6 +56,18 @@
  * - aws_kms_key: description, policy, enable_key_rotation, rotation_period_in_days, is_enabled,
  *   deletion_window_in_days, bypass_policy_lockout_safety_check, tags.
  * - aws_kms_alias: target_key_id.
+ * - aws_sqs_queue: message_retention_seconds, sqs_managed_sse_enabled, kms_master_key_id (also switching SSE-SQS to
+ *   KMS), delay_seconds, max_message_size, receive_wait_time_seconds, visibility_timeout_seconds, policy,
+ *   redrive_policy, redrive_allow_policy, tags; kms_data_key_reuse_period_seconds planned no change with SSE-SQS.
+ * - aws_sqs_queue_policy: policy.
+ * - aws_cloudwatch_event_rule: description, event_pattern, schedule_expression, role_arn, state, force_destroy, tags
+ *   (is_enabled, deprecated, planned no change); event_bus_name written as "default" where it was left out: no change.
+ * - aws_cloudwatch_event_target: arn (a new queue ARN is an update of the target), role_arn, input, input_path,
+ *   input_transformer, dead_letter_config, retry_policy, sqs_target, http_target, kinesis_target,
+ *   run_command_targets, ecs_target, batch_target, redshift_target, sagemaker_pipeline_target, appsync_target,
+ *   force_destroy; removing target_id changes nothing (Optional+Computed).
+ * - aws_ec2_tag: value.
+ * - aws_eks_fargate_profile: tags.
  *
  * Defaults that make an omission count as a change:
  * - aws_eks_cluster.bootstrap_self_managed_addons has Default true: leaving it out of the configuration when the
@@ -81,6 +99,26 @@ export const REPLACING_ATTRIBUTES: Readonly<Record<string, readonly ReplacingAtt
     { path: "log_group_class", source: "internal/service/logs/group.go: ForceNew", computed: true },
     { path: "name", source: "internal/service/logs/group.go: ForceNew", computed: true },
     { path: "name_prefix", source: "internal/service/logs/group.go: ForceNew", computed: true },
+  ],
+  /** Issue 14 (Karpenter's interruption rules): name, name_prefix and event_bus_name; everything else in place. */
+  aws_cloudwatch_event_rule: [
+    /** Default "default". */
+    { path: "event_bus_name", source: "internal/service/events/rule.go: ForceNew", default: "default" },
+    { path: "name", source: "internal/service/events/rule.go: ForceNew", computed: true },
+    { path: "name_prefix", source: "internal/service/events/rule.go: ForceNew", computed: true },
+  ],
+  /** Issue 14 (the rules' targets, the interruption queue): rule, target_id and event_bus_name; arn and the rest in place. */
+  aws_cloudwatch_event_target: [
+    /** Default "default". */
+    { path: "event_bus_name", source: "internal/service/events/target.go: ForceNew", default: "default" },
+    { path: "rule", source: "internal/service/events/target.go: ForceNew" },
+    /** Optional+Computed: removing it keeps the ID in state (no change). */
+    { path: "target_id", source: "internal/service/events/target.go: ForceNew", computed: true },
+  ],
+  /** Issue 14 (Karpenter's discovery tags on subnets and the cluster security group): the tagged resource and the key; value in place. */
+  aws_ec2_tag: [
+    { path: "key", source: "internal/service/ec2/tag.go: ForceNew" },
+    { path: "resource_id", source: "internal/service/ec2/tag.go: ForceNew" },
   ],
   aws_eks_access_entry: [
     { path: "cluster_name", source: "internal/service/eks/access_entry.go: ForceNew" },
@@ -128,16 +166,17 @@ export const REPLACING_ATTRIBUTES: Readonly<Record<string, readonly ReplacingAtt
     { path: "role_arn", source: "internal/service/eks/cluster.go: ForceNew" },
   ],
   /**
-   * Added for issue 14 (research 14, section B.1 and E: each change planned against the 5.100.0 binary with a
-   * hand-written state): every argument but tags replaces the profile; EKS: "Fargate profiles are immutable".
+   * Added for issue 14 (research 14, section B.1 and E; checked again 2026-12-01 against the 5.100.0 binary, each
+   * argument changed alone: /tmp/r14rev/verify-types.ts): every argument but tags replaces the profile; EKS: "Fargate
+   * profiles are immutable". A changed, added or removed selector (namespace or labels) is reported by the plan as the
+   * whole set, `selector` (a set of blocks has no index), so the table lists the set, not its fields. subnet_ids is
+   * Optional without Computed in 5.100.0: removing it also replaces the profile.
    */
   aws_eks_fargate_profile: [
     { path: "cluster_name", source: "internal/service/eks/fargate_profile.go: ForceNew" },
     { path: "fargate_profile_name", source: "internal/service/eks/fargate_profile.go: ForceNew" },
     { path: "pod_execution_role_arn", source: "internal/service/eks/fargate_profile.go: ForceNew" },
     { path: "selector", source: "internal/service/eks/fargate_profile.go: ForceNew", set: true },
-    { path: "selector.labels", source: "internal/service/eks/fargate_profile.go: ForceNew", set: true },
-    { path: "selector.namespace", source: "internal/service/eks/fargate_profile.go: ForceNew", set: true },
     { path: "subnet_ids", source: "internal/service/eks/fargate_profile.go: ForceNew", set: true },
   ],
   aws_eks_node_group: [
@@ -200,4 +239,13 @@ export const REPLACING_ATTRIBUTES: Readonly<Record<string, readonly ReplacingAtt
     { path: "name", source: "internal/service/ec2/ec2_launch_template.go: ForceNew", computed: true },
     { path: "name_prefix", source: "internal/service/ec2/ec2_launch_template.go: ForceNew", computed: true },
   ],
+  /** Issue 14 (Karpenter's interruption queue): name, name_prefix and fifo_queue; retention, encryption, policies, tags in place. */
+  aws_sqs_queue: [
+    /** Default false (a FIFO queue also needs a name ending in .fifo, so the plan names both). */
+    { path: "fifo_queue", source: "internal/service/sqs/queue.go: ForceNew", default: false },
+    { path: "name", source: "internal/service/sqs/queue.go: ForceNew", computed: true },
+    { path: "name_prefix", source: "internal/service/sqs/queue.go: ForceNew", computed: true },
+  ],
+  /** Issue 14: the queue (its URL); the policy document in place. */
+  aws_sqs_queue_policy: [{ path: "queue_url", source: "internal/service/sqs/queue_policy.go: ForceNew" }],
 };
