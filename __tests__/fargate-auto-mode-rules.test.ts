@@ -97,7 +97,7 @@ describe("Fargate and Auto Mode warnings", () => {
 
   it("GIVEN Auto Mode WHEN validated THEN it warns that turning it off replaces the cluster", () => {
     const warning = at(AUTO, "autoMode.enabled");
-    expect(warning?.rule).toMatch(/cannot be turned off again without replacing the cluster.*compute_config.node_role_arn changes or goes/);
+    expect(warning?.rule).toMatch(/cannot be turned off again from this configuration.*hashicorp\/aws 5.100.0 refuses that plan.*nodeRoleName cannot change either without replacing the cluster/);
   });
 
   it("GIVEN Auto Mode alone (no node groups, no Fargate) WHEN loaded THEN the default add-ons it runs itself are left out, and one the file names is warned about with AWS's reason", () => {

@@ -161,7 +161,7 @@ describe("REVIEW.md of clusters with compute beyond node groups", () => {
 
   it("GIVEN auto-mode.yaml THEN Auto Mode, its node role and the cluster role's extra policies and trust are shown", () => {
     const doc = review(path.join(EXAMPLES, "auto-mode.yaml"));
-    expect(doc).toMatch(/\*\*EKS Auto Mode\*\* is on: .*node pools `general-purpose`, `system`.*Turning Auto Mode off replaces the cluster\./);
+    expect(doc).toMatch(/\*\*EKS Auto Mode\*\* is on: .*node pools `general-purpose`, `system`.*Turning Auto Mode off again is refused at plan/);
     expect(doc).toMatch(/\| `simple-bank-auto-eks-cluster` \(created\) \| eks\.amazonaws\.com \(sts:AssumeRole, sts:TagSession\) \| AmazonEKSClusterPolicy, AmazonEKSComputePolicy, AmazonEKSBlockStoragePolicy, AmazonEKSLoadBalancingPolicy, AmazonEKSNetworkingPolicy \|/);
     expect(doc).toMatch(/\(created, Auto Mode nodes\) \| ec2\.amazonaws\.com; EKS creates its access entry \| AmazonEKSWorkerNodeMinimalPolicy, AmazonEC2ContainerRegistryPullOnly \|/);
     expect(doc).toContain("cluster --> auto");

@@ -94,6 +94,10 @@ export function reviewDocument(input: ReviewInput): string {
     : "off: EKS's default encryption only";
   const support = versionSupport(c.kubernetesVersion, input.date);
   const s3 = c.backend?.s3;
+  const cloud = c.backend?.cloud;
+  const cloudState = cloud
+    ? `HCP Terraform ${code(cloud.hostname ?? "app.terraform.io")}, organization ${code(cloud.organization)}, ${cloud.workspace !== undefined ? `workspace ${code(cloud.workspace)}` : `workspaces tagged ${(cloud.workspaceTags ?? []).map(code).join(", ")}`}`
+    : "local file";
   out.push(
     "## Cluster",
     "",
@@ -126,7 +130,7 @@ export function reviewDocument(input: ReviewInput): string {
           from(given, "access", "entries"),
         ],
         ["upgrade policy", c.upgradePolicy ? c.upgradePolicy.supportType : "EKS's default (EXTENDED)", from(given, "upgradePolicy")],
-        ["Terraform state", s3 ? `S3 ${code(s3.bucket)}, key ${code(s3.key ?? `${c.name}/terraform.tfstate`)}, lock file, encrypted` : "local file", from(given, "backend")],
+        ["Terraform state", s3 ? `S3 ${code(s3.bucket)}, key ${code(s3.key ?? `${c.name}/terraform.tfstate`)}, lock file, encrypted` : cloudState, from(given, "backend")],
         ["tags", Object.keys(c.tags).length ? Object.entries(c.tags).map(([k, v]) => `${k}=${v}`).join(", ") : "none", from(given, "tags")],
       ],
     ),
@@ -255,7 +259,7 @@ function computeSection(c: ClusterConfig): string[] {
   const out = ["## Compute beyond the node groups", ""];
   if (c.autoMode.enabled) {
     out.push(
-      `**EKS Auto Mode** is on: EKS runs the nodes (built-in node pools ${c.autoMode.nodePools.map(code).join(", ")}, role ${code(c.autoMode.nodeRoleName ?? "")}), EBS volumes and load balancers; \`bootstrap_self_managed_addons = false\` (Terraform ignores later changes to it). Turning Auto Mode off replaces the cluster.`,
+      `**EKS Auto Mode** is on: EKS runs the nodes (built-in node pools ${c.autoMode.nodePools.map(code).join(", ")}, role ${code(c.autoMode.nodeRoleName ?? "")}), EBS volumes and load balancers; \`bootstrap_self_managed_addons = false\` (Terraform ignores later changes to it). Turning Auto Mode off again is refused at plan (hashicorp/aws 5.100.0); renaming its node role replaces the cluster.`,
       "",
     );
   }

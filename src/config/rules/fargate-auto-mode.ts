@@ -29,7 +29,8 @@ export function checkFargateAndAutoMode(c: Record<string, any>, given: Record<st
  */
 function checkFargateProfiles(c: Record<string, any>, path: PathOf, found: Found): void {
   const names = new Map<string, number>();
-  const lookedUp = !Array.isArray(obj(c.network).subnetIds);
+  // A created VPC (network.create) gives the cluster its private subnets: nothing is looked up.
+  const lookedUp = !Array.isArray(obj(c.network).subnetIds) && obj(c.network).create === undefined;
   list(c.fargateProfiles).forEach((raw, i) => {
     const p = obj(raw);
     if (isString(p.name)) {
@@ -123,8 +124,11 @@ function checkCoreDnsOnFargate(c: Record<string, any>, path: PathOf, found: Foun
  *   and its trust must allow sts:TagSession (EKS User Guide, "Enable EKS Auto Mode on an existing cluster",
  *   auto-enable-existing.html);
  * - redundant add-ons (AUTO_MODE_RUNS);
- * - turning it off: compute_config.node_role_arn cannot change once the compute capability is on (EKS API
- *   ComputeConfigRequest.nodeRoleArn), and hashicorp/aws 5.100.0 replaces the cluster when it changes or is removed.
+ * - turning it off: this app then writes no Auto Mode blocks, and hashicorp/aws 5.100.0 refuses that plan ("compute_config.enabled,
+ *   kubernetes_networking_config.elastic_load_balancing.enabled, and storage_config.block_storage.enabled must all be
+ *   set to either true or false": load balancing keeps its stored value while the other two go; found by a real
+ *   plan, terraform-plans.test.ts); renaming the node role replaces the cluster (compute_config.node_role_arn
+ *   "cannot be changed after the compute capability of EKS Auto Mode is enabled", EKS API ComputeConfigRequest).
  */
 function checkAutoMode(c: Record<string, any>, given: Record<string, any>, path: PathOf, found: Found): void {
   const autoMode = obj(c.autoMode);
@@ -187,7 +191,7 @@ function checkAutoMode(c: Record<string, any>, given: Record<string, any>, path:
   found.warnings.push({
     path: path("autoMode", "enabled"),
     value: true,
-    rule: "cannot be turned off again without replacing the cluster (the node role cannot change once Auto Mode is on: EKS API ComputeConfigRequest.nodeRoleArn; hashicorp/aws 5.100.0 replaces the cluster when compute_config.node_role_arn changes or goes), and the same holds for autoMode.nodeRoleName",
+    rule: "cannot be turned off again from this configuration: with enabled false the stack writes no Auto Mode settings, and hashicorp/aws 5.100.0 refuses that plan (compute, block storage and load balancing must all be set to true or false together, and load balancing keeps its stored value); autoMode.nodeRoleName cannot change either without replacing the cluster (EKS API ComputeConfigRequest.nodeRoleArn)",
     fix: "decide it once for the cluster's lifetime; to leave Auto Mode, move the workloads to a new cluster",
   });
 }
