@@ -81,6 +81,22 @@ describe("reviewPlan: odd but valid plans", () => {
     expect(review.markdown).toContain("| `taint[*].key` |");
   });
 
+  it("GIVEN compute resources replaced (Karpenter's queue and a discovery tag, a Fargate profile) WHEN reviewed THEN each is named in EKS terms with its config key", () => {
+    const review = reviewPlan(
+      plan([
+        change("aws_sqs_queue.karpenter_interruption_queue", ["delete", "create"], { name: "Karpenter-payments" }, { name: "payments-interruptions" }, { replacePaths: [["name"]], reason: "replace_because_cannot_update" }),
+        change('aws_ec2_tag.karpenter_discovery_subnet["subnet-0a1b2c3d4e5f60001"]', ["delete"], { key: "karpenter.sh/discovery", resource_id: "subnet-0a1b2c3d4e5f60001", value: "payments" }, null),
+        change("aws_eks_fargate_profile.fargate_profile_system", ["delete", "create"], { fargate_profile_name: "system", cluster_name: "payments" }, { fargate_profile_name: "system", cluster_name: "payments" }, { replacePaths: [["selector"]], reason: "replace_because_cannot_update" }),
+      ]),
+    );
+    expect(sectionOf(review.markdown, "aws_sqs_queue.karpenter_interruption_queue")).toContain("the Karpenter interruption queue `payments-interruptions`");
+    expect(sectionOf(review.markdown, "aws_sqs_queue.karpenter_interruption_queue")).toMatch(/\| `name` \| `karpenter[^`]*` \|/);
+    expect(sectionOf(review.markdown, "aws_ec2_tag.karpenter_discovery_subnet")).toContain("the tag `karpenter.sh/discovery` on `subnet-0a1b2c3d4e5f60001`");
+    expect(sectionOf(review.markdown, "aws_eks_fargate_profile.fargate_profile_system")).toContain("Fargate profile `system`");
+    expect(sectionOf(review.markdown, "aws_eks_fargate_profile.fargate_profile_system")).toMatch(/\| `selector` \| `fargateProfiles\[\][^`]*` \|/);
+    expect(review.code).toBe(1);
+  });
+
   it("GIVEN a deposed cluster being deleted WHEN reviewed THEN it says only the deposed object goes, not the cluster in use", () => {
     const review = reviewPlan(plan([change("aws_eks_cluster.cluster", ["delete"], cluster("payments", "10.100.0.0/16"), null, { deposed: "a1b2c3d4" })]));
     expect(review.markdown).toContain("This is a deposed object (`a1b2c3d4`)");

@@ -14,6 +14,7 @@ import { preview, printable } from "../config/printable";
 import { FileReadError, readRegularFile } from "../config/read-file";
 import { GENERIC, IMPACTS, SOURCES } from "./impacts";
 import { configKeyFor } from "./replacements";
+import { bootstrapNote } from "./lifecycle-notes";
 
 /** A file that is not a readable Terraform plan in JSON: the reason, in words, without the file name. */
 export class PlanFileError extends Error {
@@ -359,6 +360,21 @@ function describe(change: Change): string {
       const account = attribute(change, "service_account");
       return `the Pod Identity association of ${named(namespace && account ? `${namespace}/${account}` : undefined, "service account")}${ofCluster(change)}`;
     }
+    case "aws_eks_fargate_profile":
+      return `${named(attribute(change, "fargate_profile_name"), "Fargate profile")}${ofCluster(change)}`;
+    case "aws_sqs_queue":
+      return named(attribute(change, "name"), "the Karpenter interruption queue");
+    case "aws_sqs_queue_policy":
+      return "the Karpenter interruption queue's policy";
+    case "aws_cloudwatch_event_rule":
+      return named(attribute(change, "name"), "the Karpenter interruption rule");
+    case "aws_cloudwatch_event_target":
+      return `the target of ${named(attribute(change, "rule"), "the Karpenter interruption rule")}`;
+    case "aws_ec2_tag": {
+      const key = attribute(change, "key");
+      const resource = attribute(change, "resource_id");
+      return `the tag ${key ? `${codeSpan(key)} ` : ""}on ${resource ? codeSpan(resource) : "a subnet or security group"}`;
+    }
     default:
       return `${codeSpan(change.type)} resource`;
   }
@@ -403,6 +419,14 @@ function ownerKey(change: Change): string | undefined {
       return "serviceAccounts[]";
     case "aws_eks_access_policy_association":
       return "access.entries[].policies[]";
+    case "aws_eks_fargate_profile":
+      return "fargateProfiles[]";
+    case "aws_sqs_queue":
+    case "aws_sqs_queue_policy":
+    case "aws_cloudwatch_event_rule":
+    case "aws_cloudwatch_event_target":
+    case "aws_ec2_tag":
+      return "karpenter";
     default:
       return undefined;
   }
@@ -456,6 +480,7 @@ function section(change: Change, kind: "replace" | "destroy"): string[] {
       : impact.destroyed;
   lines.push("", `**What happens:** ${happens}`);
   for (const note of preserveNote(change)) lines.push("", note);
+  for (const note of bootstrapNote(change.type, change.replacePaths)) lines.push("", note);
   lines.push("", `**Safer path:** ${impact.safer}`, "");
   return lines;
 }
