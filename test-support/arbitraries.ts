@@ -17,6 +17,7 @@
  * Everything shrinks: structure comes from fast-check's combinators, and the fix-ups that keep a configuration valid
  * are plain functions applied in `map`.
  */
+import { createHash } from "crypto";
 import * as fc from "fast-check";
 import {
   defaultAddonRoleName,
@@ -1133,7 +1134,7 @@ function fixComputeRoles(c: Json, clusterName: string, claim: (name: string) => 
 /** The cluster with every role it names made its own (`-<i>` appended): IAM role names are unique in an account. */
 function ownRoleNames(c: Json, i: number): Json {
   if (i === 0) return c;
-  const own = (role: Json) => (typeof role?.name === "string" ? { name: `${role.name.slice(0, 60)}-${i}` } : role);
+  const own = (role: Json) => (typeof role?.name === "string" ? { name: suffixed(role.name, i) } : role);
   return {
     ...c,
     ...(c.clusterRole ? { clusterRole: own(c.clusterRole) } : {}),
@@ -1146,7 +1147,17 @@ function ownRoleNames(c: Json, i: number): Json {
 
 /** `{ [key]: <the name at key>-<i> }` when `o` names a role at `key`, else nothing. */
 function ownName(o: Json, key: string, i: number): Json {
-  return typeof o?.[key] === "string" ? { [key]: `${o[key].slice(0, 60)}-${i}` } : {};
+  return typeof o?.[key] === "string" ? { [key]: suffixed(o[key], i) } : {};
+}
+
+/**
+ * `<name>-<i>` within IAM's 64 characters; a name cut to fit keeps a hash of the whole, so two names that differ only
+ * past the cut stay different (a seed once made a Karpenter controller and node role one name this way).
+ */
+function suffixed(name: string, i: number): string {
+  if (name.length <= 60) return `${name}-${i}`;
+  const hash = createHash("sha256").update(name).digest("hex").slice(0, 8);
+  return `${name.slice(0, 50)}-${hash}-${i}`;
 }
 
 /** A valid file: one cluster, or `{ clusters: [...] }` with unique names. */
