@@ -13,6 +13,7 @@ describe("examples", () => {
   it("GIVEN the examples folder THEN it holds the seven documented examples", () => {
     expect(files).toEqual([
       "auto-mode.yaml",
+      "created-vpc.yaml",
       "custom-ami.yaml",
       "existing-vpc.yaml",
       "fargate.yaml",
@@ -21,6 +22,7 @@ describe("examples", () => {
       "launch-template.yaml",
       "multi-env.yaml",
       "private-endpoint.yaml",
+      "protected.yaml",
       "spot-and-arm.yaml",
       "walkthrough.yaml",
       "workload-identity.yaml",
@@ -90,9 +92,11 @@ describeWithTerraform("examples under Terraform", (terraform) => {
       for (const cluster of loadClusters(path.join(EXAMPLES, file)).clusters) stacks[cluster.name] = synthCluster(cluster);
     }
     expect(Object.keys(stacks).sort()).toEqual([
+      "orders",
       "payments",
       "payments-identity",
       "payments-karpenter",
+      "payments-prod",
       "simple-bank",
       "simple-bank-ami",
       "simple-bank-auto",
@@ -114,7 +118,7 @@ describeWithTerraform("examples under Terraform", (terraform) => {
     for (const file of files) {
       for (const cluster of loadClusters(path.join(EXAMPLES, file)).clusters) handoffs[cluster.name] = renderHandoffHcl(cluster);
     }
-    expect(Object.keys(handoffs)).toHaveLength(13);
+    expect(Object.keys(handoffs)).toHaveLength(15);
     const result = validateHandoffs(terraform, handoffs);
     expect(result.unformatted).toBe("");
     expect(result.diagnostics).toEqual([]);

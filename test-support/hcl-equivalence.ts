@@ -137,9 +137,12 @@ export function canonTerraform(terraform: Json, fromJson: boolean): Json {
   const providers = one(block.required_providers) ?? {};
   // hcl2json: `backend "<type>" {}` is an object of types, each a list of one body
   const backend = block.backend ?? {};
+  // The cloud block: hcl2json writes it, and its workspaces block, as lists of one body
+  const cloud = one(block.cloud);
   const out = {
     required_providers: providers,
     backend: Object.fromEntries(Object.entries(backend).map(([type, settings]) => [type, one(settings)])),
+    ...(cloud === undefined ? {} : { cloud: { ...cloud, workspaces: one(cloud.workspaces) } }),
   };
   // Terraform reads every string as NFC (cty normalizes), from either syntax.
   return canonValue(fromJson ? mapStrings(out, asTemplate) : out);

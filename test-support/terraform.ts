@@ -153,6 +153,8 @@ export const OFFLINE_PROVIDER = {
 export function offlineCopy(synthesized: string): string {
   const config = JSON.parse(synthesized);
   for (const provider of config.provider.aws) Object.assign(provider, OFFLINE_PROVIDER);
+  // An HCP Terraform `cloud` block goes too: Terraform refuses a backend beside it.
+  delete config.terraform.cloud;
   config.terraform.backend = { local: { path: "terraform.tfstate" } };
   return JSON.stringify(config, null, 2);
 }
@@ -169,6 +171,7 @@ export function validateStacks(terraform: Terraform, stacks: Record<string, stri
   for (const [name, synthesized] of Object.entries(stacks)) {
     const config = JSON.parse(synthesized);
     delete config.terraform.backend;
+    delete config.terraform.cloud;
     files[`${name}/cdk.tf.json`] = JSON.stringify(config, null, 2);
   }
   const dir = workdir(files);
@@ -185,7 +188,7 @@ export function validateHandoffs(terraform: Terraform, handoffs: Record<string, 
   const files: Record<string, string> = {
     "main.tf": Object.keys(handoffs).map((name) => `module "${name}" {\n  source = "./${name}"\n}\n`).join("\n"),
   };
-  for (const [name, hcl] of Object.entries(handoffs)) files[`${name}/main.tf`] = hcl.replace(/\n  backend "\w+" \{\n[\s\S]*?\n  \}\n/, "\n");
+  for (const [name, hcl] of Object.entries(handoffs)) files[`${name}/main.tf`] = hcl.replace(/\n  backend "\w+" \{\n[\s\S]*?\n  \}\n/, "\n").replace(/\n  cloud \{\n[\s\S]*?\n  \}\n/, "\n");
   const dir = workdir(files);
   const unformatted = terraform.run(dir, ["fmt", "-check", "-recursive", "-no-color"]).stdout;
   terraform.init(dir);

@@ -26,6 +26,7 @@ export const INTERFACE_NAMES: Readonly<Record<string, string>> = {
   "access.entries[]": "AccessEntryInput",
   "access.entries[].policies[]": "AccessPolicyInput",
   "backend.s3": "S3BackendInput",
+  "backend.cloud": "CloudBackendInput",
   "addons.*.role": "AddonRoleInput",
   "nodeGroups[].role": "NodeRoleInput",
 };

@@ -101,7 +101,21 @@ export interface ClusterInput {
    */
   upgradePolicy?: UpgradePolicyInput;
   /**
+   * Refuse every plan that destroys or replaces the cluster: lifecycle { prevent_destroy = true } on aws_eks_cluster (hashicorp/aws 5.100.0 has no deletion_protection argument). Default off; recommended on for production
+   */
+  deletionProtection?: boolean;
+  /**
+   * Amazon Application Recovery Controller zonal shift for the cluster (zonal_shift_config; default: not written, EKS's default, off)
+   */
+  zonalShift?: boolean;
+  /**
+   * Whether EKS installs the unmanaged vpc-cni, kube-proxy and CoreDNS at creation (default: not written, EKS installs them). Applies at creation only: Terraform ignores later changes (changing it would replace the cluster)
+   */
+  bootstrapSelfManagedAddons?: boolean;
+  /**
    * Where Terraform keeps state (default: a local file in the project folder)
+   *
+   * Give exactly one of `s3`, `cloud`.
    */
   backend?: BackendInput;
   /**
@@ -179,6 +193,10 @@ export interface NetworkInput {
    */
   subnetIds?: readonly string[];
   /**
+   * A VPC this stack creates: public and private subnets in each zone, an internet gateway, NAT gateways and routes; the cluster and node groups use the private subnets
+   */
+  create?: CreateInput;
+  /**
    * Additional security groups of the control plane
    *
    * @default []
@@ -188,6 +206,50 @@ export interface NetworkInput {
    * CIDR of Kubernetes Service addresses (default: EKS chooses)
    */
   serviceIpv4Cidr?: string;
+  /**
+   * Load balancer subnet tags written onto existing subnets, one aws_ec2_tag per subnet (the subnets stay someone else's)
+   */
+  subnetTags?: SubnetTagsInput;
+}
+
+/**
+ * A VPC this stack creates: public and private subnets in each zone, an internet gateway, NAT gateways and routes; the cluster and node groups use the private subnets
+ */
+export interface CreateInput {
+  /**
+   * IPv4 CIDR of the VPC, /16 to /28 (AWS limits), e.g. 10.0.0.0/16
+   */
+  cidr: string;
+  /**
+   * Availability Zones of the subnets, by name (no lookup: the plan needs no AWS call); one public and one private subnet in each
+   */
+  availabilityZones: readonly string[];
+  /**
+   * NAT gateways of the private subnets: one-per-zone (default; a zone's outage leaves the others their egress) or single (cheaper; every zone's egress goes through one zone)
+   */
+  natGateways?: "one-per-zone" | "single";
+  /**
+   * Prefix length of each public subnet (default: the VPC's plus 8, at most 28: /24 in a /16)
+   */
+  publicSubnetPrefix?: number;
+  /**
+   * Prefix length of each private subnet, where nodes and pods take their addresses (default: the VPC's plus 3, at most 28: /19 in a /16)
+   */
+  privateSubnetPrefix?: number;
+}
+
+/**
+ * Load balancer subnet tags written onto existing subnets, one aws_ec2_tag per subnet (the subnets stay someone else's)
+ */
+export interface SubnetTagsInput {
+  /**
+   * Public subnets tagged kubernetes.io/role/elb=1: where internet-facing load balancers go
+   */
+  elb?: readonly string[];
+  /**
+   * Private subnets tagged kubernetes.io/role/internal-elb=1: where internal load balancers go
+   */
+  internalElb?: readonly string[];
 }
 
 /**
@@ -326,12 +388,20 @@ export interface UpgradePolicyInput {
 
 /**
  * Where Terraform keeps state (default: a local file in the project folder)
+ *
+ * Give exactly one of `s3`, `cloud`.
  */
 export interface BackendInput {
   /**
    * State in S3, with S3's own lock file (use_lockfile) and encryption on
    */
-  s3: S3BackendInput;
+  s3?: S3BackendInput;
+  /**
+   * State in HCP Terraform: the cloud block, with one named workspace or the workspaces of some tags
+   *
+   * Give exactly one of `workspace`, `workspaceTags`.
+   */
+  cloud?: CloudBackendInput;
 }
 
 /**
@@ -350,6 +420,34 @@ export interface S3BackendInput {
    * Region of the bucket (default: the cluster's)
    */
   region?: string;
+}
+
+/**
+ * State in HCP Terraform: the cloud block, with one named workspace or the workspaces of some tags
+ *
+ * Give exactly one of `workspace`, `workspaceTags`.
+ */
+export interface CloudBackendInput {
+  /**
+   * HCP Terraform organization that holds the workspace
+   */
+  organization: string;
+  /**
+   * Name of the one workspace whose state this cluster uses (HCP Terraform creates it at terraform init when missing)
+   */
+  workspace?: string;
+  /**
+   * Tags of the workspaces this configuration may use (terraform workspace select switches between them)
+   */
+  workspaceTags?: readonly string[];
+  /**
+   * HCP Terraform project of the workspace (default: the organization's default project)
+   */
+  project?: string;
+  /**
+   * Host of HCP Terraform or of a Terraform Enterprise installation (default: app.terraform.io)
+   */
+  hostname?: string;
 }
 
 /**
@@ -431,7 +529,8 @@ export interface WaiverInput {
     | "CKV_AWS_61"
     | "EKS_CNI_POLICY_ON_NODE_ROLE"
     | "EKS_IRSA_TRUST_WITHOUT_SUB"
-    | "EKS_VERSION_SUPPORT";
+    | "EKS_VERSION_SUPPORT"
+    | "EKS_SINGLE_NAT_GATEWAY";
   /**
    * Why the finding is accepted, for the reviewer
    */
@@ -870,7 +969,7 @@ export interface SelectorInput {
  */
 export interface AutoModeInput {
   /**
-   * Run the cluster with EKS Auto Mode: EKS manages the nodes (compute), EBS volumes (block storage) and load balancers. Turning it off again replaces the cluster
+   * Run the cluster with EKS Auto Mode: EKS manages the nodes (compute), EBS volumes (block storage) and load balancers. Decide it once: turning it off again is refused at plan (hashicorp/aws 5.100.0)
    *
    * @default false
    */

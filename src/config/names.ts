@@ -603,6 +603,9 @@ export const STACK_OUTPUT_IDS: readonly string[] = [
   "karpenter_controller_role_arn",
   "karpenter_node_role_name",
   "karpenter_interruption_queue_name",
+  "vpc_id",
+  "private_subnet_ids",
+  "public_subnet_ids",
 ];
 
 /** Every construct ID a cluster stack gives its own children: no configuration value may derive one of them. */
@@ -610,6 +613,11 @@ export const STACK_CONSTRUCT_IDS: readonly string[] = [
   "aws",
   "current",
   "network",
+  // a created VPC (network.create); its per-zone IDs are public_subnet_<zone>, private_subnet_<zone>,
+  // private_route_table_<zone> and nat_gateway_<zone>, prefixes no configuration name takes
+  "vpc",
+  "internet_gateway",
+  "public_route_table",
   "cluster_role",
   "secrets_key",
   "cluster_logs",
@@ -683,7 +691,9 @@ export function unsupportedValues(cluster: unknown, at: string): Issue[] {
   // the default state key and local state path are made of the name
   const name = isString(c.name) ? c.name : undefined;
   check(name === undefined ? undefined : `${name}/terraform.tfstate`, ["name"], hasS3 && !isString(s3.key), name);
-  check(name === undefined ? undefined : `../../../terraform.${name}.tfstate`, ["name"], !hasS3, name);
+  // (no local state path with an HCP Terraform backend: its settings' patterns leave no room for a token)
+  const hasCloud = Object.keys(obj(obj(c.backend).cloud)).length > 0;
+  check(name === undefined ? undefined : `../../../terraform.${name}.tfstate`, ["name"], !hasS3 && !hasCloud, name);
   check(c.region, ["region"], hasS3 && !isString(s3.region));
   return issues;
 }

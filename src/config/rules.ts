@@ -4,7 +4,9 @@
  * problem is reported once and at once, and no rule reasons from a value that is not what it should be.
  */
 import { checkFargateAndAutoMode } from "./rules/fargate-auto-mode";
+import { checkLifecycle } from "./rules/lifecycle";
 import { checkKarpenter } from "./rules/karpenter";
+import { checkNetwork } from "./rules/network";
 import { checkNodeGroupCompute } from "./rules/node-group-compute";
 import { addonCatalogEntry } from "./catalogs/addon-versions";
 import { policyNameOf, terraformName } from "./names";
@@ -549,6 +551,8 @@ export function checkClusterRules(accepted: unknown, given: unknown, at: string)
   checkNodeGroupCompute(c, obj(given), path, found);
   checkKarpenter(c, obj(given), path, found);
   checkFargateAndAutoMode(c, obj(given), path, found);
+  checkNetwork(c, obj(given), path, found);
+  checkLifecycle(c, obj(given), path, found);
 
   // endpoint
   const endpoint = obj(c.endpoint);

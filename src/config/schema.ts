@@ -755,7 +755,7 @@ export const autoModeSchema = object(
   {
     enabled: boolean({
       description:
-        "Run the cluster with EKS Auto Mode: EKS manages the nodes (compute), EBS volumes (block storage) and load balancers. Turning it off again replaces the cluster",
+        "Run the cluster with EKS Auto Mode: EKS manages the nodes (compute), EBS volumes (block storage) and load balancers. Decide it once: turning it off again is refused at plan (hashicorp/aws 5.100.0)",
     }),
     nodePools: array(enumOf(AUTO_MODE_NODE_POOLS, { description: "Built-in node pool", why: "the node pools EKS Auto Mode has built in" }), {
       description: "Built-in node pools EKS creates",
@@ -771,6 +771,113 @@ export const autoModeSchema = object(
     ),
   },
   { description: "EKS Auto Mode: EKS runs the nodes, block storage and load balancing (Kubernetes 1.29 or later)" },
+);
+
+/** How many NAT gateways a created VPC gets (`network.create.natGateways`). */
+export const NAT_GATEWAY_MODES = ["one-per-zone", "single"] as const;
+export type NatGatewayMode = (typeof NAT_GATEWAY_MODES)[number];
+
+/** An Availability Zone name (not a zone ID): the region's code and a letter, like eu-west-1a. */
+export const AVAILABILITY_ZONE_NAME = /^[a-z]{2,4}(-(gov|iso[a-z]?|[a-z]{2}))?-[a-z]+-\d{1,2}[a-z]$/;
+
+/** Subnet prefix lengths AWS allows: "between a /28 netmask and /16 netmask" (Amazon VPC User Guide, "Subnet CIDR blocks"). */
+const subnetPrefix = (description: string) =>
+  integer({ description, minimum: 16, maximum: 28, fix: "use a prefix length from 16 to 28", why: "AWS allows subnets from /16 to /28" });
+
+/** `network.create`: a VPC this stack creates (layout in src/config/vpc-layout.ts; rules in rules/network.ts). */
+export const createdVpcSchema = object(
+  {
+    cidr: string({
+      description: "IPv4 CIDR of the VPC, /16 to /28 (AWS limits), e.g. 10.0.0.0/16",
+      checks: [cidrProblem],
+      allowed: "IPv4 CIDR a.b.c.d/n with host bits zero, /16 to /28",
+    }),
+    availabilityZones: array(
+      string({
+        description: "Availability Zone name of the cluster's region",
+        pattern: AVAILABILITY_ZONE_NAME,
+        patternRule: "must be an Availability Zone name like eu-west-1a (the region and a letter; not a zone ID like euw1-az1)",
+        fix: "e.g. eu-west-1a",
+      }),
+      {
+        description: "Availability Zones of the subnets, by name (no lookup: the plan needs no AWS call); one public and one private subnet in each",
+        minItems: 2,
+        maxItems: 3,
+        unique: true,
+        why: "EKS needs subnets in at least two Availability Zones; the layout keeps room for three",
+      },
+    ),
+    natGateways: optional(
+      enumOf(NAT_GATEWAY_MODES, {
+        description: "NAT gateways of the private subnets: one-per-zone (default; a zone's outage leaves the others their egress) or single (cheaper; every zone's egress goes through one zone)",
+      }),
+    ),
+    publicSubnetPrefix: optional(subnetPrefix("Prefix length of each public subnet (default: the VPC's plus 8, at most 28: /24 in a /16)")),
+    privateSubnetPrefix: optional(subnetPrefix("Prefix length of each private subnet, where nodes and pods take their addresses (default: the VPC's plus 3, at most 28: /19 in a /16)")),
+  },
+  { description: "A VPC this stack creates: public and private subnets in each zone, an internet gateway, NAT gateways and routes; the cluster and node groups use the private subnets" },
+);
+
+/**
+ * HCP Terraform (or Terraform Enterprise) as the state's home: Terraform's `cloud` block (cdktf's CloudBackend).
+ * Names as HCP Terraform accepts them: organization and workspace names hold letters, digits, - and _ (workspace
+ * names at most 90 characters; HCP Terraform docs, "Create workspaces", and the Organizations / Workspaces API); tags
+ * 1-255 letters, digits, :, - and _ (HCP Terraform API, "Organization tags").
+ */
+export const hcpTerraformSchema = object(
+  {
+    organization: string({
+      description: "HCP Terraform organization that holds the workspace",
+      pattern: /^[A-Za-z0-9_-]+$/,
+      patternRule: "must be an HCP Terraform organization name: letters, digits, - and _",
+      minLength: 1,
+      maxLength: 255,
+      fix: "copy the organization's name from HCP Terraform, e.g. acme-platform",
+    }),
+    workspace: optional(
+      string({
+        description: "Name of the one workspace whose state this cluster uses (HCP Terraform creates it at terraform init when missing)",
+        pattern: /^[A-Za-z0-9_-]+$/,
+        patternRule: "must be an HCP Terraform workspace name: letters, digits, - and _",
+        minLength: 1,
+        maxLength: 90,
+        fix: "use up to 90 letters, digits, - and _, e.g. eks-payments-prod",
+      }),
+    ),
+    workspaceTags: optional(
+      array(
+        string({
+          description: "Workspace tag",
+          pattern: /^[A-Za-z0-9:_-]+$/,
+          patternRule: "must be an HCP Terraform workspace tag: letters, digits, :, - and _",
+          minLength: 1,
+          maxLength: 255,
+          fix: "e.g. eks or env:prod",
+        }),
+        { description: "Tags of the workspaces this configuration may use (terraform workspace select switches between them)", minItems: 1, unique: true },
+      ),
+    ),
+    project: optional(
+      string({
+        description: "HCP Terraform project of the workspace (default: the organization's default project)",
+        pattern: /^[A-Za-z0-9 _-]+$/,
+        patternRule: "must be an HCP Terraform project name: letters, digits, spaces, - and _",
+        minLength: 3,
+        maxLength: 40,
+        fix: "e.g. platform",
+      }),
+    ),
+    hostname: optional(
+      string({
+        description: "Host of HCP Terraform or of a Terraform Enterprise installation (default: app.terraform.io)",
+        pattern: /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(:\d{1,5})?$/,
+        patternRule: "must be a host name (optionally with :port), without https:// or a path",
+        maxLength: 253,
+        fix: "e.g. app.terraform.io or tfe.example.com",
+      }),
+    ),
+  },
+  { description: "State in HCP Terraform: the cloud block, with one named workspace or the workspaces of some tags", exactlyOneOf: ["workspace", "workspaceTags"] },
 );
 
 export const clusterSchema = object(
@@ -794,6 +901,7 @@ export const clusterSchema = object(
       {
         vpcId: optional(AWS_ID("vpc", "VPC")),
         subnetIds: optional(subnetIds("Subnets of the control plane (default: every subnet of the VPC)", 2, "EKS needs subnets in two Availability Zones")),
+        create: optional(createdVpcSchema),
         securityGroupIds: array(AWS_ID("sg", "security group"), {
           description: "Additional security groups of the control plane",
           unique: true,
@@ -806,6 +914,15 @@ export const clusterSchema = object(
             checks: [serviceCidrCheck],
             allowed: "IPv4 CIDR inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, mask /12 to /24",
           }),
+        ),
+        subnetTags: optional(
+          object(
+            {
+              elb: optional(subnetIds("Public subnets tagged kubernetes.io/role/elb=1: where internet-facing load balancers go", 1)),
+              internalElb: optional(subnetIds("Private subnets tagged kubernetes.io/role/internal-elb=1: where internal load balancers go", 1)),
+            },
+            { description: "Load balancer subnet tags written onto existing subnets, one aws_ec2_tag per subnet (the subnets stay someone else's)" },
+          ),
         ),
       },
       { description: "VPC, subnets, security groups and service CIDR" },
@@ -864,10 +981,26 @@ export const clusterSchema = object(
         { description: "What happens when the Kubernetes version leaves standard support (default: EKS's, EXTENDED)" },
       ),
     ),
+    // Lifecycle guards (issue 15): src/config/rules/lifecycle.ts checks them, src/constructs/cluster/cluster.ts writes them
+    deletionProtection: optional(
+      boolean({
+        description:
+          "Refuse every plan that destroys or replaces the cluster: lifecycle { prevent_destroy = true } on aws_eks_cluster (hashicorp/aws 5.100.0 has no deletion_protection argument). Default off; recommended on for production",
+      }),
+    ),
+    zonalShift: optional(
+      boolean({ description: "Amazon Application Recovery Controller zonal shift for the cluster (zonal_shift_config; default: not written, EKS's default, off)" }),
+    ),
+    bootstrapSelfManagedAddons: optional(
+      boolean({
+        description:
+          "Whether EKS installs the unmanaged vpc-cni, kube-proxy and CoreDNS at creation (default: not written, EKS installs them). Applies at creation only: Terraform ignores later changes (changing it would replace the cluster)",
+      }),
+    ),
     backend: optional(
       object(
         {
-          s3: object(
+          s3: optional(object(
             {
               bucket: string({
                 description: "S3 bucket of the state",
@@ -893,9 +1026,10 @@ export const clusterSchema = object(
               ),
             },
             { description: "State in S3, with S3's own lock file (use_lockfile) and encryption on" },
-          ),
+          )),
+          cloud: optional(hcpTerraformSchema),
         },
-        { description: "Where Terraform keeps state (default: a local file in the project folder)" },
+        { description: "Where Terraform keeps state (default: a local file in the project folder)", exactlyOneOf: ["s3", "cloud"] },
       ),
     ),
     addons: record(
@@ -944,6 +1078,7 @@ export type NodeGroupSettings = Infer<typeof nodeGroupSchema>;
 export type RoleReference = ClusterConfig["clusterRole"];
 
 export type NetworkSettings = ClusterConfig["network"];
+export type CreatedVpcSettings = NonNullable<NetworkSettings["create"]>;
 export type EndpointSettings = ClusterConfig["endpoint"];
 export type SecretsEncryptionSettings = NonNullable<ClusterConfig["secretsEncryption"]>;
 export type LoggingSettings = ClusterConfig["logging"];

@@ -2,7 +2,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { App, LocalBackend, S3Backend, TerraformOutput } from "cdktf";
+import { App, CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TaggedCloudWorkspaces, TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
 import { Cluster } from "./cluster/cluster";
 import { ClusterAddons } from "./cluster/cluster-addons";
@@ -93,10 +93,27 @@ export class ClusterStack extends ReadableStack {
     return this.eks.addonRoles;
   }
 
-  /** S3 with S3's lock file and encryption when configured; otherwise local state by a relative path. */
+  /**
+   * S3 with S3's lock file and encryption when configured; HCP Terraform's `cloud` block (one named workspace, or the
+   * workspaces of some tags) when configured; otherwise local state by a relative path.
+   */
   private addBackend(given: ClusterConfig, options: ClusterStackOptions): void {
     const setting = backendSetting;
     const s3 = given.backend?.s3;
+    const cloud = given.backend?.cloud;
+    if (cloud) {
+      const project = cloud.project === undefined ? undefined : setting(cloud.project, "backend.cloud.project");
+      new CloudBackend(this, {
+        organization: setting(cloud.organization, "backend.cloud.organization"),
+        workspaces:
+          cloud.workspace !== undefined
+            ? new NamedCloudWorkspace(setting(cloud.workspace, "backend.cloud.workspace"), project)
+            : new TaggedCloudWorkspaces((cloud.workspaceTags ?? []).map((t) => setting(t, "backend.cloud.workspaceTags")), project),
+        // Written only when given: Terraform's default is app.terraform.io (HCP Terraform).
+        hostname: cloud.hostname === undefined ? undefined : setting(cloud.hostname, "backend.cloud.hostname"),
+      });
+      return;
+    }
     if (!s3) {
       new LocalBackend(this, { path: setting(options.localStatePath ?? `../../../terraform.${given.name}.tfstate`, "local state path") });
       return;
@@ -161,6 +178,13 @@ export class ClusterStack extends ReadableStack {
       output("karpenter_node_role_name", "Name of the IAM role of Karpenter's nodes: the EC2NodeClass's spec.role.", karpenter.nodeRoleName);
       const queue = karpenter.interruptionQueueName;
       if (queue !== undefined) output("karpenter_interruption_queue_name", "Name of Karpenter's interruption queue: the Helm chart's settings.interruptionQueue.", queue);
+    }
+    // A created VPC (network.create, issue 15): only then
+    const vpc = this.eks.createdVpc;
+    if (vpc) {
+      output("vpc_id", "ID of the VPC created for the cluster.", vpc.vpcId);
+      output("private_subnet_ids", "IDs of the created private subnets (the cluster's and node groups'), in the zones' order.", vpc.privateSubnetIds);
+      output("public_subnet_ids", "IDs of the created public subnets (internet-facing load balancers, NAT gateways), in the zones' order.", vpc.publicSubnetIds);
     }
     // Fargate profiles and EKS Auto Mode (issue 14): only when configured
     const profiles = this.eks.fargateProfiles ?? [];

@@ -15,19 +15,22 @@ import { FargateProfile, fargateProfiles as buildFargateProfiles } from "./compu
 import { Karpenter } from "./compute/karpenter";
 import { resolvedKarpenter } from "../config/karpenter";
 import { NetworkLookup } from "./network-lookup";
+import { CreatedVpc, createVpc } from "./network/created-vpc";
+import { vpcLayout } from "../config/vpc-layout";
 import { allowAnyChildId } from "./readable-stack";
 import { ServiceRole } from "./service-role";
 import { terraformStringExpression } from "./terraform-literal";
 import { addonCatalogEntry } from "../config/catalogs/addon-versions";
 import { CLUSTER_ROLE_POLICIES, DEFAULT_CLUSTER, nodeRolePoliciesOf } from "../config/defaults";
 import { ClusterInput } from "../config/input";
-import { KARPENTER_NODE_ROLE_POLICIES } from "../config/karpenter";
+import { KARPENTER_DISCOVERY_TAG, KARPENTER_NODE_ROLE_POLICIES } from "../config/karpenter";
 import { ConfigError, resolveClusters } from "../config/load";
 import { addonRoleId, AUTO_MODE_NODE_ROLE_ID, nodeGroupId, nodeRoleId, OIDC_PROVIDER_ID, roleKey, serviceAccountRoleId, terraformLiteral, terraformLiterals } from "../config/names";
 import { describeIssues } from "../config/report";
 import { ClusterConfig, RoleReference } from "../config/schema";
 import { createdRoles } from "../config/rules";
 import { Issue } from "../config/schema-parts";
+import { LoadBalancerSubnetTags } from "./load-balancer-subnet-tags";
 
 /**
  * Props of `EksCluster`: one cluster as a config file describes it (every key optional, with the same defaults,
@@ -61,8 +64,10 @@ export interface ClusterParts {
   readonly addons: ClusterAddons;
   /** Access entries and their policy associations. */
   readonly access: ClusterAccess;
-  /** The subnets the cluster uses: given, or looked up in the VPC. */
+  /** The subnets the cluster uses: given, looked up in the VPC, or the created VPC's private subnets. */
   readonly network: NetworkLookup;
+  /** The VPC created for the cluster (`network.create`), with its subnets, gateways and route tables. */
+  readonly createdVpc?: CreatedVpc;
   /** The KMS key created for secrets encryption (`secretsEncryption.createKey`). */
   readonly secretsKey?: SecretsEncryptionKey;
   /** The control-plane log group (`logging.retentionDays`). */
@@ -136,8 +141,10 @@ export class EksCluster extends Construct implements ClusterParts {
   public readonly addons: ClusterAddons;
   /** Access entries and their policy associations. */
   public readonly access: ClusterAccess;
-  /** The subnets the cluster uses: given, or looked up in the VPC. */
+  /** The subnets the cluster uses: given, looked up in the VPC, or the created VPC's private subnets. */
   public readonly network: NetworkLookup;
+  /** The VPC created for the cluster (`network.create`), with its subnets, gateways and route tables. */
+  public readonly createdVpc?: CreatedVpc;
   /** The KMS key created for secrets encryption (`secretsEncryption.createKey`). */
   public readonly secretsKey?: SecretsEncryptionKey;
   /** The control-plane log group (`logging.retentionDays`). */
@@ -181,6 +188,7 @@ export class EksCluster extends Construct implements ClusterParts {
     this.addons = parts.addons;
     this.access = parts.access;
     this.network = parts.network;
+    this.createdVpc = parts.createdVpc;
     this.secretsKey = parts.secretsKey;
     this.logGroup = parts.logGroup;
     this.oidcProvider = parts.oidcProvider;
@@ -282,9 +290,19 @@ export function buildClusterParts(scope: Construct, given: ClusterConfig): Clust
   const config = terraformLiterals(given);
   const partition = new DataAwsPartition(scope, "current").partition;
 
+  // A created VPC (network.create): its private subnets are the cluster's, given to the lookup, which then looks up nothing.
+  const createdVpc = config.network.create
+    ? createVpc(scope, {
+        layout: vpcLayout(config.network.create),
+        clusterName: config.name,
+        tags: config.tags,
+        // Karpenter finds them by tag; aws_ec2_tag on subnets this stack owns would fight their own tags.
+        privateSubnetTags: resolvedKarpenter(config) ? { [KARPENTER_DISCOVERY_TAG]: config.name } : undefined,
+      })
+    : undefined;
   const network = new NetworkLookup(scope, "network", {
     vpcId: config.network.vpcId,
-    subnetIds: config.network.subnetIds,
+    subnetIds: createdVpc?.privateSubnetIds ?? config.network.subnetIds,
   });
 
   const clusterRole = new ServiceRole(scope, "cluster_role", {
@@ -335,7 +353,13 @@ export function buildClusterParts(scope: Construct, given: ClusterConfig): Clust
     tags: config.tags,
     dependsOn: [...(logGroup ? [logGroup.resource] : []), ...(autoModeRole?.dependables ?? [])],
     autoMode: autoModeRole ? { nodeRoleArn: autoModeRole.roleArn, nodePools: config.autoMode.nodePools } : undefined,
+    // Lifecycle guards (issue 15)
+    deletionProtection: config.deletionProtection,
+    zonalShift: config.zonalShift,
+    bootstrapSelfManagedAddons: config.bootstrapSelfManagedAddons,
   });
+  // Load balancer role tags on existing subnets (issue 15): aws_ec2_tag.subnet_role_tag_elb["<subnet>"], ..._internal_elb[...]
+  if (config.network.subnetTags) new LoadBalancerSubnetTags(scope, "subnet_role_tag", config.network.subnetTags);
 
   // What lives in the cluster is replaced with it (see `replacementTrigger`).
   const replaceWithCluster = cluster.replacementTrigger;
@@ -421,7 +445,8 @@ export function buildClusterParts(scope: Construct, given: ClusterConfig): Clust
         kubernetesVersion: cluster.version,
         role: nodeRole(group.role),
         subnetIds: group.subnetIds ?? network.subnetIds,
-        dependsOn: addons.beforeNodes,
+        // In a created VPC, nodes join only once their subnets' route to the NAT gateway exists.
+        dependsOn: [...addons.beforeNodes, ...(createdVpc?.privateRouteTables.map((t) => t.defaultRoute) ?? [])],
         clusterTags: config.tags,
         replaceWithCluster,
         cluster: {
@@ -456,7 +481,7 @@ export function buildClusterParts(scope: Construct, given: ClusterConfig): Clust
         clusterNameRef: cluster.name,
         clusterArn: cluster.resource.arn,
         clusterSecurityGroupId: cluster.resource.vpcConfig.clusterSecurityGroupId,
-        clusterSubnetIds: network.subnetIds,
+        clusterSubnetIds: createdVpc ? [] : network.subnetIds,
         region: config.region,
         partition,
         nodeRolePolicies: KARPENTER_NODE_ROLE_POLICIES.filter((p) => p !== "AmazonEKS_CNI_Policy" || nodeRolePolicies.includes(p)),
@@ -475,6 +500,7 @@ export function buildClusterParts(scope: Construct, given: ClusterConfig): Clust
     addons,
     access,
     network,
+    createdVpc,
     secretsKey,
     logGroup,
     oidcProvider,

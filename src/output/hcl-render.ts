@@ -197,7 +197,13 @@ function terraformBody(body: JsonObject): Item[] {
         }
       }
     } else if (key === "cloud") {
-      items.push({ kind: "block", header: key, body: literalBody(asObject(value, key)) });
+      // `workspaces { name = ... }` (or tags, project) is a nested block of the cloud block, not an argument.
+      for (const one of asList(value)) {
+        const { workspaces, ...settings } = asObject(one, key);
+        const body = literalBody(settings);
+        for (const w of asList(workspaces)) body.push({ kind: "block", header: "workspaces", body: literalBody(asObject(w, "cloud.workspaces")) });
+        items.push({ kind: "block", header: key, body });
+      }
     } else {
       items.push(attribute(key, value, "literal"));
     }

@@ -22,6 +22,7 @@ export const RESOURCE_BLOCKS: BlockTable = {
   aws_cloudwatch_event_target: { "appsync_target": "list", "batch_target": "list", "dead_letter_config": "list", "ecs_target": "list", "ecs_target.capacity_provider_strategy": "set", "ecs_target.network_configuration": "list", "ecs_target.ordered_placement_strategy": "list", "ecs_target.placement_constraint": "set", "http_target": "list", "input_transformer": "list", "kinesis_target": "list", "redshift_target": "list", "retry_policy": "list", "run_command_targets": "list", "sagemaker_pipeline_target": "list", "sagemaker_pipeline_target.pipeline_parameter_list": "set", "sqs_target": "list" },
   aws_cloudwatch_log_group: {},
   aws_ec2_tag: {},
+  aws_eip: { "timeouts": "single" },
   aws_eks_access_entry: { "timeouts": "single" },
   aws_eks_access_policy_association: { "access_scope": "list", "timeouts": "single" },
   aws_eks_addon: { "pod_identity_association": "set", "timeouts": "single" },
@@ -33,11 +34,18 @@ export const RESOURCE_BLOCKS: BlockTable = {
   aws_iam_role: { "inline_policy": "set" },
   aws_iam_role_policy: {},
   aws_iam_role_policy_attachment: {},
+  aws_internet_gateway: { "timeouts": "single" },
   aws_kms_alias: {},
   aws_kms_key: { "timeouts": "single" },
   aws_launch_template: { "block_device_mappings": "list", "block_device_mappings.ebs": "list", "capacity_reservation_specification": "list", "capacity_reservation_specification.capacity_reservation_target": "list", "cpu_options": "list", "credit_specification": "list", "elastic_gpu_specifications": "list", "elastic_inference_accelerator": "list", "enclave_options": "list", "hibernation_options": "list", "iam_instance_profile": "list", "instance_market_options": "list", "instance_market_options.spot_options": "list", "instance_requirements": "list", "instance_requirements.accelerator_count": "list", "instance_requirements.accelerator_total_memory_mib": "list", "instance_requirements.baseline_ebs_bandwidth_mbps": "list", "instance_requirements.memory_gib_per_vcpu": "list", "instance_requirements.memory_mib": "list", "instance_requirements.network_bandwidth_gbps": "list", "instance_requirements.network_interface_count": "list", "instance_requirements.total_local_storage_gb": "list", "instance_requirements.vcpu_count": "list", "license_specification": "set", "maintenance_options": "list", "metadata_options": "list", "monitoring": "list", "network_interfaces": "list", "network_interfaces.connection_tracking_specification": "list", "network_interfaces.ena_srd_specification": "list", "network_interfaces.ena_srd_specification.ena_srd_udp_specification": "list", "placement": "list", "private_dns_name_options": "list", "tag_specifications": "list" },
+  aws_nat_gateway: { "timeouts": "single" },
+  aws_route: { "timeouts": "single" },
+  aws_route_table: { "timeouts": "single" },
+  aws_route_table_association: { "timeouts": "single" },
   aws_sqs_queue: { "timeouts": "single" },
   aws_sqs_queue_policy: {},
+  aws_subnet: { "timeouts": "single" },
+  aws_vpc: {},
 };
 
 /** Data source types (`data "<type>"`). */

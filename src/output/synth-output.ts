@@ -100,8 +100,13 @@ export function replacementWarnings(previousDir: string, documents: ReadonlyMap<
     const { formatReplacements, replacementsBetween } = require("../review/replacements") as typeof import("../review/replacements");
     const backend = backendChange(cluster.name, previous, next);
     if (backend) warnings.push(backend);
-    const text = formatReplacements(cluster.name, replacementsBetween(previous, next, cluster));
+    const found = replacementsBetween(previous, next, cluster);
+    const text = formatReplacements(cluster.name, found);
     if (text) warnings.push(text);
+    // deletionProtection (prevent_destroy): Terraform refuses a plan that replaces the cluster (src/review/lifecycle-notes.ts)
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const refused = (require("../review/lifecycle-notes") as typeof import("../review/lifecycle-notes")).preventDestroyWarning(cluster.name, next, found);
+    if (refused) warnings.push(refused);
   }
   // A cluster renamed or removed: its stack goes, and with it the only configuration that manages what it created.
   const configured = new Set(loaded.clusters.map((c) => c.name));
@@ -127,7 +132,11 @@ function stackNamesIn(outdir: string): string[] {
 
 /** A warning when the state backend changed: Terraform then looks for the state elsewhere. */
 function backendChange(cluster: string, previous: Record<string, unknown>, next: Record<string, unknown>): string | undefined {
-  const backendOf = (json: Record<string, unknown>) => JSON.stringify((json.terraform as { backend?: unknown } | undefined)?.backend ?? null);
+  // A `cloud` block (HCP Terraform) sits beside where `backend` would: compared as `{ cloud: ... }`.
+  const backendOf = (json: Record<string, unknown>) => {
+    const terraform = json.terraform as { backend?: unknown; cloud?: unknown } | undefined;
+    return JSON.stringify(terraform?.backend ?? (terraform?.cloud !== undefined ? { cloud: terraform.cloud } : null));
+  };
   if (backendOf(previous) === backendOf(next)) return undefined;
   return (
     `warning: cluster ${preview(cluster, 80)}: the state backend changed (${preview(JSON.parse(backendOf(previous)), 120)} -> ${preview(JSON.parse(backendOf(next)), 120)}). ` +

@@ -20,8 +20,11 @@ function roleLabel(kind: string, role: RoleReference, policies: readonly string[
 export function clusterDiagram(config: ClusterConfig): string {
   const lines = ["```mermaid", "flowchart LR"];
   const network = config.network;
-  const vpc = network.subnetIds ? "VPC of the given subnets" : network.vpcId ? `VPC ${network.vpcId}` : "default VPC (looked up)";
-  const subnets = network.subnetIds ? `${network.subnetIds.length} given subnets` : "all subnets in EKS-supported zones (looked up)";
+  const created = network.create;
+  const vpc = created ? `VPC ${created.cidr} (created)` : network.subnetIds ? "VPC of the given subnets" : network.vpcId ? `VPC ${network.vpcId}` : "default VPC (looked up)";
+  const subnets = created
+    ? `${created.availabilityZones.length} private subnets, ${created.availabilityZones.length} public, ${created.natGateways === "single" ? "1 NAT gateway" : `${created.availabilityZones.length} NAT gateways`}`
+    : network.subnetIds ? `${network.subnetIds.length} given subnets` : "all subnets in EKS-supported zones (looked up)";
   lines.push(`  subgraph vpc[${label(vpc)}]`, `    subnets[${label(subnets)}]`, "  end");
 
   const clusterPolicies = config.autoMode.enabled ? [...CLUSTER_ROLE_POLICIES, ...AUTO_MODE_CLUSTER_ROLE_POLICIES] : CLUSTER_ROLE_POLICIES;

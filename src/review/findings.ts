@@ -72,6 +72,19 @@ function referenced(tf: Json, type: string, reference: unknown): Json | undefine
   return m ? tf.resource?.[type]?.[m[1]] : undefined;
 }
 
+/** Tag keys that say which environment a stack is, compared in lower case. */
+export const ENVIRONMENT_TAG_KEYS: readonly string[] = ["environment", "env", "stage"];
+/** Their values that mean production, compared in lower case. */
+export const PRODUCTION_TAG_VALUES: readonly string[] = ["prod", "production", "prd"];
+
+/** Whether tags mark production: a key environment, env or stage (any case) whose value is prod, production or prd (any case). */
+export function isProduction(tags: unknown): boolean {
+  if (typeof tags !== "object" || tags === null) return false;
+  return Object.entries(tags as Record<string, unknown>).some(
+    ([key, value]) => ENVIRONMENT_TAG_KEYS.includes(key.toLowerCase()) && typeof value === "string" && PRODUCTION_TAG_VALUES.includes(value.toLowerCase()),
+  );
+}
+
 /** Every finding in one stack's Terraform JSON. */
 export function findingsOf(tf: Json, waivers: readonly Waiver[] = [], date = today()): Finding[] {
   const found: Omit<Finding, "waived">[] = [];
@@ -141,6 +154,23 @@ export function findingsOf(tf: Json, waivers: readonly Waiver[] = [], date = tod
     const role = referenced(tf, "aws_iam_role", attachment.role);
     if (typeof role?.assume_role_policy === "string" && role.assume_role_policy.includes("ec2.amazonaws.com")) {
       found.push({ rule: rule("cni-policy-on-node-role"), address: `aws_iam_role_policy_attachment.${name}`, detail: "every pod that can reach the node's credentials gets the CNI's ENI and IP permissions" });
+    }
+  }
+
+  // One NAT gateway for private subnets in several zones, in a production-tagged stack (the NAT carries the cluster's tags)
+  const nats = resources("aws_nat_gateway");
+  if (nats.length === 1 && isProduction(nats[0][1].tags)) {
+    const zones = new Set(
+      resources("aws_subnet")
+        .filter(([, subnet]) => subnet.tags?.["kubernetes.io/role/internal-elb"] !== undefined)
+        .map(([, subnet]) => subnet.availability_zone),
+    );
+    if (zones.size > 1) {
+      found.push({
+        rule: rule("single-nat-gateway"),
+        address: `aws_nat_gateway.${nats[0][0]}`,
+        detail: `the private subnets of ${zones.size} zones (${[...zones].join(", ")}) share this one NAT gateway: if its zone fails, every zone loses its way out`,
+      });
     }
   }
 

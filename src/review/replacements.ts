@@ -69,6 +69,8 @@ const FIXED_OWNERS: Readonly<Record<string, string>> = {
 const PREFIX_OWNERS: readonly (readonly [string, string])[] = [
   ["aws_cloudwatch_event_rule.karpenter_rule_", "karpenter.interruptionQueue"],
   ["aws_cloudwatch_event_target.karpenter_rule_", "karpenter.interruptionQueue"],
+  // Load balancer role tags on existing subnets (issue 15): subnet_role_tag_elb["<subnet>"], subnet_role_tag_internal_elb[...]
+  ["aws_ec2_tag.subnet_role_tag_", "network.subnetTags"],
 ];
 
 /**
@@ -98,7 +100,8 @@ export const CONFIG_KEYS: Readonly<Record<string, Readonly<Record<string, string
     "encryption_config.provider.key_arn": "secretsEncryption",
     "encryption_config.resources": "secretsEncryption",
     "access_config.bootstrap_cluster_creator_admin_permissions": "access.clusterCreatorAdmin",
-    bootstrap_self_managed_addons: "autoMode.enabled",
+    // Auto Mode writes it (false), or bootstrapSelfManagedAddons does; either way under ignore_changes while written
+    bootstrap_self_managed_addons: "autoMode.enabled / bootstrapSelfManagedAddons",
     compute_config: "autoMode",
     "compute_config.node_role_arn": "autoMode.nodeRoleName",
   },

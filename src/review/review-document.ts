@@ -84,7 +84,10 @@ export function reviewDocument(input: ReviewInput): string {
 
   const endpoint = c.endpoint;
   const isPublic = endpoint.access !== "private";
-  const network = c.network.subnetIds
+  const created = c.network.create;
+  const network = created
+    ? `a VPC created here, ${code(created.cidr)}: private subnets (the cluster's) and public subnets in ${created.availabilityZones.map(code).join(", ")}, ${created.natGateways === "single" ? "one NAT gateway" : "a NAT gateway per zone"}`
+    : c.network.subnetIds
     ? `given subnets ${c.network.subnetIds.map(code).join(", ")}`
     : `${c.network.vpcId ? `VPC ${code(c.network.vpcId)}` : "the default VPC"}, all its subnets in zones EKS supports (looked up at plan time)`;
   const secrets = c.secretsEncryption

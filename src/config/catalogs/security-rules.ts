@@ -101,6 +101,18 @@ export const SECURITY_RULES: readonly SecurityRule[] = [
     title: "Kubernetes version past EKS standard support",
     fix: "kubernetesVersion: a version in standard support",
   },
+  {
+    // Availability rather than security, kept with the findings so a waiver can accept it. AWS: "If you have
+    // resources in multiple Availability Zones and they share one NAT gateway, and if the NAT gateway's Availability
+    // Zone is down, resources in the other Availability Zones lose internet access. To improve resiliency, create a
+    // NAT gateway in each Availability Zone" (Amazon VPC User Guide, "NAT gateway basics"). Production is read from
+    // the tags: a key environment, env or stage (any case) with the value prod, production or prd (any case).
+    key: "single-nat-gateway",
+    ids: ["EKS_SINGLE_NAT_GATEWAY"],
+    severity: "MEDIUM",
+    title: "Production VPC with one NAT gateway for several zones (its zone's outage cuts every zone's egress)",
+    fix: "network: { create: { natGateways: one-per-zone } }",
+  },
 ];
 
 /** Every id a waiver may name. */

@@ -4,6 +4,7 @@ import { Construct } from "constructs";
 import { DEFAULT_CLUSTER } from "../../config/defaults";
 import { AccessSettings, EndpointAccess, EndpointSettings, LoggingSettings, UpgradePolicySettings } from "../../config/schema";
 import { ServiceRole } from "../service-role";
+import { clusterGuardArguments } from "./lifecycle-guards";
 import { tagsArgument } from "../tags";
 
 /**
@@ -72,6 +73,28 @@ export interface ClusterProps {
    * @default - Auto Mode off: none of these arguments is written
    */
   readonly autoMode?: AutoModeProps;
+  /**
+   * Refuse every plan that destroys or replaces the cluster: `lifecycle { prevent_destroy = true }`. hashicorp/aws
+   * 5.100.0's aws_eks_cluster has no `deletion_protection` argument (EKS's own deletion protection is not in the
+   * provider we pin), so this is Terraform's guard: it holds against `terraform destroy` and replacements planned from
+   * this configuration, not against the console, the CLI, or removing the resource from the configuration.
+   * @default false - nothing written
+   */
+  readonly deletionProtection?: boolean;
+  /**
+   * Amazon Application Recovery Controller zonal shift: `zonal_shift_config { enabled = ... }` (EKS User Guide, "Learn
+   * about Amazon Application Recovery Controller (ARC) zonal shift in Amazon EKS", zone-shift.html). Changes in place.
+   * @default - not written: EKS's default (off), and Terraform leaves whatever the cluster has
+   */
+  readonly zonalShift?: boolean;
+  /**
+   * Whether EKS installs the unmanaged vpc-cni, kube-proxy and CoreDNS at creation. The argument forces a new cluster
+   * in hashicorp/aws 5.100.0, so when given it is written together with `lifecycle { ignore_changes =
+   * [bootstrap_self_managed_addons] }` (merged with Auto Mode's, which already ignores it): it takes effect when the
+   * cluster is created and is never diffed afterwards. Auto Mode's `false` wins (EKS requires it).
+   * @default - not written (EKS's default, true), as before
+   */
+  readonly bootstrapSelfManagedAddons?: boolean;
 }
 
 /** EKS Auto Mode's settings of the cluster (`compute_config`). */
@@ -130,6 +153,8 @@ export class Cluster extends Construct {
             lifecycle: { ignoreChanges: ["bootstrap_self_managed_addons"] },
           }
         : {}),
+      // Lifecycle guards (issue 15): nothing unless given; merges with Auto Mode's lifecycle above.
+      ...clusterGuardArguments(props, autoMode ? { ignoreChanges: ["bootstrap_self_managed_addons"] } : undefined),
       encryptionConfig: props.secretsEncryption
         ? { provider: { keyArn: props.secretsEncryption.kmsKeyArn }, resources: ["secrets"] }
         : undefined,
