@@ -39,7 +39,10 @@ import { reviewDocument } from "../src/review/review-document";
 import { MAIN, runApp } from "../test-support/app-process";
 import {
   anyConfigValueArb,
+  cidrRange,
   collidingClusterArb,
+  expectedLayout,
+  issue15EdgeArb,
   ConfigText,
   configTextArb,
   Format,
@@ -216,16 +219,26 @@ function mergeOwn(...maps: (Readonly<Record<string, string>> | undefined)[]): Re
 const CLUSTER_TAGGED = ["aws_eks_cluster", "aws_iam_role", "aws_eks_addon", "aws_eks_access_entry", "aws_kms_key", "aws_cloudwatch_log_group"];
 /** Resource types that carry the cluster's tags merged with a node group's. */
 const GROUP_TAGGED = ["aws_eks_node_group", "aws_launch_template"];
+/** Resource types of a created VPC (network.create): the cluster's tags, a Name, and the subnets' role tags (expectCreatedVpc). */
+const VPC_TAGGED = ["aws_vpc", "aws_subnet", "aws_internet_gateway", "aws_nat_gateway", "aws_eip", "aws_route_table"];
+/** Every resource type only a created VPC makes. */
+const VPC_TYPES = [...VPC_TAGGED, "aws_route", "aws_route_table_association"];
 
 /**
  * The Terraform JSON holds every user string of `cluster` literally: tags (of every resource that has them), labels,
  * taints, SSH key names read back as the user's text through Terraform's template escapes; the S3 state key as it is.
  */
 function expectUserValuesLiteral(cluster: ClusterConfig, tf: TerraformJson): void {
-  const tagged = new Set([...CLUSTER_TAGGED, ...Object.keys(tf.resource).filter((type) => !GROUP_TAGGED.includes(type) && Object.values(tf.resource[type]).some((r) => r.tags !== undefined))]);
+  const tagged = new Set([
+    ...CLUSTER_TAGGED,
+    ...Object.keys(tf.resource).filter((type) => !GROUP_TAGGED.includes(type) && !VPC_TAGGED.includes(type) && Object.values(tf.resource[type]).some((r) => r.tags !== undefined)),
+  ]);
   for (const type of tagged) {
     for (const [name, resource] of Object.entries(tf.resource[type] ?? {})) {
-      expect({ at: `${type}.${name}.tags`, tags: literalMap(resource.tags, `${type}.${name}.tags`) }).toEqual({ at: `${type}.${name}.tags`, tags: entriesOf(cluster.tags) });
+      const tags = literalMap(resource.tags, `${type}.${name}.tags`);
+      // Other parts of a created VPC (network.create) carry the cluster's tags and a Name of the cluster's
+      const named = cluster.network.create !== undefined && !CLUSTER_TAGGED.includes(type) ? tags.find(([k, v]) => k === "Name" && v.startsWith(`${cluster.name}-`)) : undefined;
+      expect({ at: `${type}.${name}.tags`, tags }).toEqual({ at: `${type}.${name}.tags`, tags: entriesOf(named ? mergeOwn(cluster.tags, { Name: named[1] }) : cluster.tags) });
     }
   }
   // Every role the cluster creates (Karpenter's, Fargate's and Auto Mode's too) by the name the config gives or derives
@@ -300,6 +313,154 @@ function expectUserValuesLiteral(cluster: ClusterConfig, tf: TerraformJson): voi
     const backend = (tf.terraform.backend as Record<string, Record<string, unknown>>).s3;
     expect({ key: backend.key, bucket: backend.bucket }).toEqual({ key: s3.key ?? `${cluster.name}/terraform.tfstate`, bucket: s3.bucket });
   }
+  // HCP Terraform (issue 15): the cloud block, literal too, and no backend beside it
+  const cloud = expectedCloud(cluster);
+  expect({ cloud: tf.terraform.cloud, backend: cloud ? tf.terraform.backend : undefined }).toEqual({ cloud, backend: undefined });
+  expectCreatedVpc(cluster, tf);
+  expectGuards(cluster, tf);
+}
+
+/** The `cloud` block `backend.cloud` makes, as Terraform reads it (JSON: literal; HCL: read back): settings as given. */
+function expectedCloud(cluster: ClusterConfig): Json {
+  const cloud = cluster.backend?.cloud;
+  if (!cloud) return undefined;
+  const project = cloud.project === undefined ? {} : { project: cloud.project };
+  return {
+    organization: cloud.organization,
+    ...(cloud.hostname === undefined ? {} : { hostname: cloud.hostname }),
+    workspaces: cloud.workspace !== undefined ? { name: cloud.workspace, ...project } : { tags: cloud.workspaceTags, ...project },
+  };
+}
+
+/** A reference list `${toset([...])}` (a for_each over given strings) read back as its strings. */
+function tosetList(template: unknown, where: string): string[] {
+  const m = typeof template === "string" ? /^\$\{toset\((\[.*\])\)\}$/s.exec(template) : null;
+  if (!m) throw new Error(`${where}: not a toset([...]) of strings: ${JSON.stringify(template)}`);
+  return JSON.parse(m[1]) as string[];
+}
+
+/**
+ * A created VPC (network.create) as the README promises it, checked apart from src/config/vpc-layout.ts: the layout's
+ * CIDRs (private blocks then public ones), every subnet inside the VPC and none overlapping another or the service
+ * CIDR, zones of the region, NAT gateways per zone or one, the cluster's tags with a Name (and the role tags, and
+ * Karpenter's discovery tag on private subnets) on every resource, the cluster and node groups on the private subnets.
+ * Without network.create: none of these resources. And the ELB role tags on given subnets (network.subnetTags).
+ */
+function expectCreatedVpc(cluster: ClusterConfig, tf: TerraformJson): void {
+  const create = cluster.network.create;
+  const resources = (type: string): Record<string, Record<string, Json>> => (tf.resource[type] ?? {}) as Record<string, Record<string, Json>>;
+  // network.subnetTags: one aws_ec2_tag per role, for_each over the given subnets, key and value fixed
+  const subnetTags = cluster.network.subnetTags;
+  const roleTags = Object.entries(resources("aws_ec2_tag"))
+    .filter(([address]) => address.startsWith("subnet_role_tag_"))
+    .map(([address, t]) => [address, t.key, t.value, tosetList(t.for_each, `aws_ec2_tag.${address}.for_each`)]);
+  expect({ roleTags }).toEqual({
+    roleTags: [
+      ...(subnetTags?.elb?.length ? [["subnet_role_tag_elb", "kubernetes.io/role/elb", "1", [...subnetTags.elb]]] : []),
+      ...(subnetTags?.internalElb?.length ? [["subnet_role_tag_internal_elb", "kubernetes.io/role/internal-elb", "1", [...subnetTags.internalElb]]] : []),
+    ],
+  });
+  if (!create) {
+    expect({ vpcResources: VPC_TYPES.filter((type) => Object.keys(resources(type)).length > 0) }).toEqual({ vpcResources: [] });
+    return;
+  }
+  const name = cluster.name;
+  const tagsOf = (type: string, address: string) => literalMap(resources(type)[address]?.tags, `${type}.${address}.tags`);
+  const withName = (tagName: string, ...extra: Record<string, string>[]) => entriesOf(mergeOwn(cluster.tags, ...extra.slice(0, -1), { Name: tagName }, ...extra.slice(-1)));
+  const layout = expectedLayout(create);
+  const zones = layout.map((z) => z.zone);
+  const natZones = create.natGateways === "single" ? zones.slice(0, 1) : zones;
+  // Which resources: exactly these addresses
+  const addresses = (type: string) => Object.keys(resources(type)).sort();
+  expect({
+    vpc: addresses("aws_vpc"),
+    igw: addresses("aws_internet_gateway"),
+    subnets: addresses("aws_subnet"),
+    routeTables: addresses("aws_route_table"),
+    nat: addresses("aws_nat_gateway"),
+    eip: addresses("aws_eip"),
+    routes: addresses("aws_route"),
+    associations: addresses("aws_route_table_association"),
+  }).toEqual({
+    vpc: ["vpc"],
+    igw: ["internet_gateway"],
+    subnets: [...zones.map((z) => `private_subnet_${z}`), ...zones.map((z) => `public_subnet_${z}`)].sort(),
+    routeTables: [...zones.map((z) => `private_route_table_${z}`), "public_route_table"].sort(),
+    nat: natZones.map((z) => `nat_gateway_${z}`).sort(),
+    eip: natZones.map((z) => `nat_gateway_${z}_eip`).sort(),
+    routes: [...zones.map((z) => `private_route_table_${z}_default_route`), "public_route_table_default_route"].sort(),
+    associations: [...zones.map((z) => `private_subnet_${z}_route_table`), ...zones.map((z) => `public_subnet_${z}_route_table`)].sort(),
+  });
+  // The VPC, its subnets and their CIDRs, zones and tags
+  const vpc = resources("aws_vpc").vpc;
+  expect({ cidr: vpc.cidr_block, dns: [vpc.enable_dns_support, vpc.enable_dns_hostnames], tags: tagsOf("aws_vpc", "vpc") }).toEqual({ cidr: create.cidr, dns: [true, true], tags: withName(`${name}-vpc`) });
+  expect({ igw: tagsOf("aws_internet_gateway", "internet_gateway"), rt: tagsOf("aws_route_table", "public_route_table") }).toEqual({ igw: withName(`${name}-igw`), rt: withName(`${name}-public`) });
+  const discovery: Record<string, string> = resolvedKarpenter(cluster) ? { "karpenter.sh/discovery": name } : {};
+  for (const z of layout) {
+    const at = z.zone;
+    const pub = resources("aws_subnet")[`public_subnet_${at}`];
+    const priv = resources("aws_subnet")[`private_subnet_${at}`];
+    expect({ at, public: [pub.cidr_block, pub.availability_zone, pub.map_public_ip_on_launch], private: [priv.cidr_block, priv.availability_zone, priv.map_public_ip_on_launch] }).toEqual({
+      at,
+      public: [z.publicCidr, at, true],
+      private: [z.privateCidr, at, undefined],
+    });
+    expect({ at, public: tagsOf("aws_subnet", `public_subnet_${at}`), private: tagsOf("aws_subnet", `private_subnet_${at}`), rt: tagsOf("aws_route_table", `private_route_table_${at}`) }).toEqual({
+      at,
+      public: withName(`${name}-public-${at}`, { "kubernetes.io/role/elb": "1" }),
+      private: withName(`${name}-private-${at}`, discovery, { "kubernetes.io/role/internal-elb": "1" }),
+      rt: withName(`${name}-private-${at}`),
+    });
+    expect({ at, zoneOfRegion: at.startsWith(cluster.region) && /^[a-z]$/.test(at.slice(cluster.region.length)) }).toEqual({ at, zoneOfRegion: true });
+  }
+  for (const z of natZones) {
+    expect({ z, nat: tagsOf("aws_nat_gateway", `nat_gateway_${z}`), eip: tagsOf("aws_eip", `nat_gateway_${z}_eip`) }).toEqual({ z, nat: withName(`${name}-nat-${z}`), eip: withName(`${name}-nat-${z}-eip`) });
+  }
+  // What AWS would refuse (CreateSubnet: InvalidSubnet.Range, InvalidSubnet.Conflict; CreateCluster: a service CIDR in
+  // the VPC), on the CIDRs the stack holds, with plain arithmetic
+  const v = cidrRange(vpc.cidr_block);
+  const subnets = Object.entries(resources("aws_subnet")).map(([address, s]) => ({ address, ...cidrRange(s.cidr_block) }));
+  for (const s of subnets) {
+    expect({ subnet: s.address, prefix: s.prefix, inside: s.prefix >= 16 && s.prefix <= 28 && s.start >= v.start && s.start + s.size <= v.start + v.size }).toEqual({ subnet: s.address, prefix: s.prefix, inside: true });
+  }
+  const overlapping = subnets.flatMap((a, i) => subnets.slice(i + 1).filter((b) => a.start < b.start + b.size && b.start < a.start + a.size).map((b) => `${a.address} ${b.address}`));
+  expect({ overlapping }).toEqual({ overlapping: [] });
+  expect({ vpcPrefix: v.prefix >= 16 && v.prefix <= 28 }).toEqual({ vpcPrefix: true });
+  const service = cluster.network.serviceIpv4Cidr;
+  if (service !== undefined) {
+    const sv = cidrRange(service);
+    expect({ service, overlapsVpc: sv.start < v.start + v.size && v.start < sv.start + sv.size }).toEqual({ service, overlapsVpc: false });
+  }
+  // The cluster and every node group on the private subnets, in the zones' order
+  const privateRefs = zones.map((z) => `\${aws_subnet.private_subnet_${z}.id}`);
+  const eks = tf.resource.aws_eks_cluster.cluster;
+  expect({ cluster: (eks.vpc_config as Json).subnet_ids }).toEqual({ cluster: privateRefs });
+  for (const [address, g] of Object.entries(resources("aws_eks_node_group"))) expect({ address, subnets: g.subnet_ids }).toEqual({ address, subnets: privateRefs });
+  // (Fargate profiles name none: EKS takes the cluster's private subnets, here the created private ones)
+  for (const [address, p] of Object.entries(resources("aws_eks_fargate_profile"))) expect({ address, subnets: p.subnet_ids }).toEqual({ address, subnets: undefined });
+  // No subnet is looked up or tagged from outside: the created ones carry their tags themselves
+  expect({ lookups: Object.keys(tf.data ?? {}).filter((type) => /subnet|vpc/.test(type)) }).toEqual({ lookups: [] });
+  // (Karpenter's discovery tag on the cluster security group stays an aws_ec2_tag; its subnets' tags are the subnets' own)
+  expect({ subnetDiscoveryTags: Object.keys(resources("aws_ec2_tag")).filter((a) => /subnet/.test(a) && !a.startsWith("subnet_role_tag_")) }).toEqual({ subnetDiscoveryTags: [] });
+}
+
+/** The lifecycle guards on aws_eks_cluster (issue 15): as given, and nothing when none is given. */
+function expectGuards(cluster: ClusterConfig, tf: TerraformJson): void {
+  const eks = tf.resource.aws_eks_cluster.cluster as Record<string, Json>;
+  const autoMode = cluster.autoMode.enabled;
+  const bootstrapGiven = cluster.bootstrapSelfManagedAddons !== undefined;
+  expect({
+    zonalShift: eks.zonal_shift_config,
+    preventDestroy: eks.lifecycle?.prevent_destroy,
+    bootstrap: eks.bootstrap_self_managed_addons,
+    ignoresBootstrap: ((eks.lifecycle?.ignore_changes ?? []) as string[]).includes("bootstrap_self_managed_addons"),
+  }).toEqual({
+    zonalShift: cluster.zonalShift === undefined ? undefined : { enabled: cluster.zonalShift },
+    preventDestroy: cluster.deletionProtection === true ? true : undefined,
+    // Auto Mode writes false itself (EKS requires it)
+    bootstrap: autoMode ? false : cluster.bootstrapSelfManagedAddons,
+    ignoresBootstrap: bootstrapGiven || (autoMode && ((eks.lifecycle?.ignore_changes ?? []) as string[]).includes("bootstrap_self_managed_addons")),
+  });
 }
 
 /** Everything the app makes of an accepted cluster, in process: the stack JSON, the hand-off HCL and REVIEW.md. */
@@ -524,6 +685,13 @@ describe("property 1: resolving never crashes", () => {
             if (group.taints) expect(resolved.taints.map((t) => [t.key, t.value])).toEqual(group.taints.map((t: Json) => [t.key, t.value]));
           });
           if (g.addons) for (const name of Object.keys(g.addons)) expect(Object.prototype.hasOwnProperty.call(cluster.addons, name)).toBe(g.addons[name] !== null);
+          // Issue 15: a created VPC, subnet tags, the guards and HCP Terraform state as given
+          expect({ create: cluster.network.create, subnetTags: cluster.network.subnetTags, cloud: cluster.backend?.cloud }).toEqual({
+            create: g.network?.create,
+            subnetTags: g.network?.subnetTags,
+            cloud: g.backend?.cloud,
+          });
+          for (const key of ["deletionProtection", "zonalShift", "bootstrapSelfManagedAddons"] as const) expect({ key, value: cluster[key] }).toEqual({ key, value: g[key] });
         });
       }),
       runs(80, 700),
@@ -583,6 +751,25 @@ describe("property 2: every accepted config synthesizes, with the user's strings
   });
 });
 
+describe("property 2: issue 15's keys at their edges", () => {
+  it("GIVEN a valid config with network.create, network.subnetTags, a lifecycle guard or backend.cloud at an edge (past a limit, against another key, a name within its pattern that cdktf reads as a token) WHEN resolved THEN a well-formed ConfigError, or it synthesizes (stack, hand-off HCL, REVIEW.md) with every value literal", () => {
+    holds(
+      "issue 15 edges are rejected or built",
+      fc.property(issue15EdgeArb, (config) => {
+        // GIVEN an edge WHEN resolved
+        const outcome = resolve(config);
+        // THEN rejected with well-formed problems, or built with the user's values literal
+        if ("configError" in outcome) return expectWellFormedConfigError(outcome.configError);
+        for (const cluster of outcome.loaded.clusters) {
+          const { json } = synthesizeAll(cluster, config);
+          expectUserValuesLiteral(cluster, parse(json));
+        }
+      }),
+      runs(30, 1500),
+    );
+  });
+});
+
 describe("property 4: determinism", () => {
   it("GIVEN an accepted config WHEN synthesized twice THEN the Terraform JSON and the hand-off HCL are byte-identical", () => {
     holds(
@@ -610,6 +797,8 @@ describe("property 3: a hand-off means what its stack means", () => {
         const both = await bothSections(handoffHcl(json, cluster.name), handoffJson(json));
         // THEN Terraform reads the same configuration from both
         expect(both.hcl).toEqual(both.json);
+        // AND the HCP Terraform cloud block (issue 15) holds the user's settings literally in the HCL too
+        expect({ cloud: (both.hcl as Json).terraform?.cloud }).toEqual({ cloud: expectedCloud(cluster) });
       }),
       runs(25, 8000),
     );

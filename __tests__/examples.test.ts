@@ -18,9 +18,11 @@ describe("examples", () => {
       "existing-vpc.yaml",
       "fargate.yaml",
       "hardened.yaml",
+      "ipv6.yaml",
       "karpenter.yaml",
       "launch-template.yaml",
       "multi-env.yaml",
+      "private-cluster.yaml",
       "private-endpoint.yaml",
       "protected.yaml",
       "spot-and-arm.yaml",
@@ -62,7 +64,7 @@ describe("hardened.yaml", () => {
   const tf = JSON.parse(synthCluster(loaded.clusters[0]));
 
   it("GIVEN the hardened example THEN only the deliberate choices are warned about", () => {
-    expect(loaded.warnings.map((w) => w.path).sort()).toEqual(["access.clusterCreatorAdmin", "nodeGroups[0].imds.hopLimit", "secretsEncryption"]);
+    expect(loaded.warnings.map((w) => w.path).sort()).toEqual(["access.clusterCreatorAdmin", "endpoint.access", "nodeGroups[0].imds.hopLimit", "secretsEncryption"]);
   });
 
   it("GIVEN the hardened example WHEN synthesized THEN it is private, fully logged with retention, KMS-encrypted, API-mode, IMDSv2", () => {
@@ -92,7 +94,9 @@ describeWithTerraform("examples under Terraform", (terraform) => {
       for (const cluster of loadClusters(path.join(EXAMPLES, file)).clusters) stacks[cluster.name] = synthCluster(cluster);
     }
     expect(Object.keys(stacks).sort()).toEqual([
+      "ledger",
       "orders",
+      "orders-v6",
       "payments",
       "payments-identity",
       "payments-karpenter",
@@ -118,7 +122,7 @@ describeWithTerraform("examples under Terraform", (terraform) => {
     for (const file of files) {
       for (const cluster of loadClusters(path.join(EXAMPLES, file)).clusters) handoffs[cluster.name] = renderHandoffHcl(cluster);
     }
-    expect(Object.keys(handoffs)).toHaveLength(15);
+    expect(Object.keys(handoffs)).toHaveLength(17);
     const result = validateHandoffs(terraform, handoffs);
     expect(result.unformatted).toBe("");
     expect(result.diagnostics).toEqual([]);

@@ -49,7 +49,7 @@ const ERRORS: [string, unknown, string, RegExp][] = [
   ["a zone ID", created({ availabilityZones: ["euw1-az1", "eu-west-1b"] }), "network.create.availabilityZones[0]", /must be an Availability Zone name like eu-west-1a/],
   // Sizes and modes
   ["a /29 subnet", created({ publicSubnetPrefix: 29 }), "network.create.publicSubnetPrefix", /must be from 16 to 28/],
-  ["an unknown NAT mode", created({ natGateways: "none" }), "network.create.natGateways", /must be one of one-per-zone, single/],
+  ["an unknown NAT mode", created({ natGateways: "two" }), "network.create.natGateways", /must be one of one-per-zone, single, none/],
   // One network mode
   ["create with subnetIds", created({}, { subnetIds: ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"] }), "network.subnetIds", /cannot be given with network.create/],
   ["create with vpcId", created({}, { vpcId: "vpc-0a1b2c3d4e5f60718" }), "network.vpcId", /cannot be given with network.create/],

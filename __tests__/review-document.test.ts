@@ -174,3 +174,14 @@ describe("REVIEW.md of clusters with compute beyond node groups", () => {
     expect(doc).toMatch(/required, hop limit 1/);
   });
 });
+
+describe("REVIEW.md of a created VPC", () => {
+  it("GIVEN created-vpc.yaml THEN the diagram draws each zone's subnets, the internet gateway and the NAT gateways", () => {
+    const doc = review(path.join(__dirname, "..", "examples", "created-vpc.yaml"));
+    expect(doc).toMatch(/subnets\["private subnets: cluster and nodes<br\/>eu-west-1a 10\.\d+\.0\.0\/19/);
+    expect(doc).toMatch(/public_subnets\["public subnets: internet-facing load balancers<br\/>eu-west-1a /);
+    expect(doc).toContain('nat["NAT gateways: eu-west-1a, eu-west-1b, eu-west-1c"]');
+    expect(doc).toContain("subnets -->|0.0.0.0/0| nat");
+    expect(doc).toContain("public_subnets --> igw");
+  });
+});

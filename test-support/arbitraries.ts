@@ -38,7 +38,7 @@ import type { Document as YamlDocument } from "yaml";
 import { RULE_IDS } from "../src/config/catalogs/security-rules";
 import { partitionOfRegion } from "../src/config/catalogs/regions";
 import { architectureOf, hasNvidiaGpu } from "../src/config/instance-types";
-import { policyNameOf, terraformName, usesLaunchTemplate } from "../src/config/names";
+import { cdktfMarker, policyNameOf, terraformName, usesLaunchTemplate } from "../src/config/names";
 import { nonPublicRangeOf } from "../src/config/rules";
 import { ACCESS_POLICIES, AUTHENTICATION_MODES, AUTO_MODE_NODE_POOLS, CAPACITY_TYPES, ENDPOINT_ACCESS_VALUES, LOG_RETENTION_DAYS, LOG_TYPES, SUPPORT_TYPES } from "../src/config/schema";
 
@@ -803,6 +803,181 @@ export const autoModeArb: fc.Arbitrary<Json> = fc.record(
   { requiredKeys: ["enabled"], noNullPrototype: true },
 );
 
+// ---- a created VPC, load balancer subnet tags, lifecycle guards, HCP Terraform state (issue 15) ---------------------
+
+/** Zone letters: fixCluster writes `<region><letter>` (the rule wants the cluster region's zones). */
+const ZONE_LETTERS = ["a", "b", "c", "d", "e", "f", "z"] as const;
+
+/** A VPC CIDR, /16 to /28: mostly private space (RFC 1918, RFC 6598), Docker's bridge (a warning) and public ranges (a warning). */
+const vpcCidrArb: fc.Arbitrary<string> = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc
+      .tuple(fc.constantFrom([10 * 2 ** 24, 8], [(172 * 256 + 16) * 2 ** 16, 12], [(192 * 256 + 168) * 2 ** 16, 16], [(100 * 256 + 64) * 2 ** 16, 10]), fc.nat(), fc.integer({ min: 16, max: 28 }))
+      .map(([[base, basePrefix], offset, prefix]) => network(base + (offset % 2 ** (32 - basePrefix)), Math.max(prefix, basePrefix))),
+  },
+  { weight: 2, arbitrary: fc.constantFrom("10.0.0.0/16", "10.255.255.240/28", "192.168.0.0/16", "172.17.0.0/16", "172.16.0.0/16", "100.64.0.0/16", "10.0.0.0/20", "10.0.0.0/25", "10.0.0.0/26") },
+  { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 16, max: 28 })).map(([address, prefix]) => network(address, prefix)) },
+);
+
+/** `network.create` as generated: the zones as letters until fixCluster knows the region, sizes fixed there to fit. */
+export const createdVpcArb: fc.Arbitrary<Json> = fc.record(
+  {
+    cidr: vpcCidrArb,
+    availabilityZones: fc.uniqueArray(fc.constantFrom(...ZONE_LETTERS), { minLength: 2, maxLength: 3 }),
+    natGateways: fc.constantFrom("one-per-zone", "single"),
+    privateSubnetPrefix: fc.oneof(fc.integer({ min: 16, max: 28 }), fc.constantFrom(16, 19, 28)),
+    publicSubnetPrefix: fc.oneof(fc.integer({ min: 16, max: 28 }), fc.constantFrom(16, 24, 28)),
+  },
+  { requiredKeys: ["cidr", "availabilityZones"], noNullPrototype: true },
+);
+
+/** An IPv4 CIDR as its first address and size (plain arithmetic, apart from src/config/vpc-layout.ts). */
+export function cidrRange(cidr: string): { start: number; size: number; prefix: number } {
+  const [address, prefix] = cidr.split("/");
+  const start = address.split(".").reduce((n, octet) => n * 256 + Number(octet), 0);
+  return { start, size: 2 ** (32 - Number(prefix)), prefix: Number(prefix) };
+}
+const rangesOverlap = (a: string, b: string) => {
+  const x = cidrRange(a);
+  const y = cidrRange(b);
+  return x.start < y.start + y.size && y.start < x.start + x.size;
+};
+
+/**
+ * The subnets of a created VPC as the README's layout describes them (private blocks 0-2 of the private size from the
+ * VPC's first address, then public blocks from the first address after three private ones), computed here on their own
+ * so the suite checks src/config/vpc-layout.ts rather than repeating it. Prefix defaults: the VPC's + 3 and + 8, at most 28.
+ */
+export function expectedLayout(create: { cidr: string; availabilityZones: readonly string[]; privateSubnetPrefix?: number; publicSubnetPrefix?: number }): {
+  zone: string;
+  privateCidr: string;
+  publicCidr: string;
+}[] {
+  const vpc = cidrRange(create.cidr);
+  const privatePrefix = create.privateSubnetPrefix ?? Math.min(vpc.prefix + 3, 28);
+  const publicPrefix = create.publicSubnetPrefix ?? Math.min(vpc.prefix + 8, 28);
+  const privateSize = 2 ** (32 - privatePrefix);
+  const publicSize = 2 ** (32 - publicPrefix);
+  const publicStart = Math.ceil((vpc.start + 3 * privateSize) / publicSize) * publicSize;
+  return create.availabilityZones.map((zone, i) => ({
+    zone,
+    privateCidr: `${ipv4(vpc.start + i * privateSize)}/${privatePrefix}`,
+    publicCidr: `${ipv4(publicStart + i * publicSize)}/${publicPrefix}`,
+  }));
+}
+
+/** Whether every subnet of the layout lies inside the VPC (the subnets cannot overlap by construction: disjoint blocks, public after private). */
+export function layoutFits(create: Json): boolean {
+  const vpc = cidrRange(create.cidr);
+  return expectedLayout(create).every((z) =>
+    [z.privateCidr, z.publicCidr].every((cidr) => {
+      const s = cidrRange(cidr);
+      return s.prefix >= vpc.prefix && s.start >= vpc.start && s.start + s.size <= vpc.start + vpc.size;
+    }),
+  );
+}
+
+/** `network.create` made to agree with rules/network.ts: zones of the region, subnets that fit (sizes dropped to the defaults, then a /16). */
+function fixCreatedVpc(create: Json, region: string): Json {
+  const out: Json = { ...create, availabilityZones: create.availabilityZones.map((letter: string) => `${region}${letter}`) };
+  const tries: Json[] = [
+    out,
+    (({ publicSubnetPrefix: _p, ...rest }) => rest)(out),
+    (({ privateSubnetPrefix: _p, ...rest }) => rest)(out),
+    (({ privateSubnetPrefix: _p, publicSubnetPrefix: _q, ...rest }) => rest)(out),
+  ];
+  const fitting = tries.find(layoutFits);
+  if (fitting) return fitting;
+  const { privateSubnetPrefix: _p, publicSubnetPrefix: _q, ...rest } = out;
+  return { ...rest, cidr: network(cidrRange(out.cidr).start, 16) };
+}
+
+/** `network.subnetTags` on given subnets: public ones under elb, private ones under internalElb (fixCluster keeps each subnet under one). */
+export const subnetTagsArb: fc.Arbitrary<Json> = fc.record(
+  {
+    elb: fc.uniqueArray(fc.oneof(subnetIdArb, fc.constantFrom("subnet-0123abcd", "subnet-00000000000000000")), { minLength: 1, maxLength: 3 }),
+    internalElb: fc.uniqueArray(fc.oneof(subnetIdArb, fc.constantFrom("subnet-0123abcd", "subnet-ffffffffffffffff0")), { minLength: 1, maxLength: 3 }),
+  },
+  { requiredKeys: [], noNullPrototype: true },
+);
+
+/** Letters, digits, - and _ as HCP Terraform names take them: prototype names, lone separators, the length limit, near-tokens. */
+function hcpNameArb(max: number, extra = ""): fc.Arbitrary<string> {
+  return fc.oneof(
+    { weight: 4, arbitrary: fc.stringMatching(new RegExp(`^[A-Za-z0-9_${extra}-]{1,24}$`)) },
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom("__proto__", "constructor", "toString", "prototype", "then", "-", "_", "--", "0", "-0", "1e999", "e", "E1", "Infinity", "NaN", "null", "true", "_children", "_metadata", "EOF", "x".repeat(max), "-".repeat(max), "8e298"),
+    },
+  );
+}
+
+/**
+ * HCP Terraform's `cloud` block within the schema's patterns, without what cdktf reads as its tokens (the cloud block
+ * is literal in Terraform JSON, like the S3 backend's: hostile values test that the loader rejects those).
+ */
+export const cloudBackendArb: fc.Arbitrary<Json> = fc
+  .record(
+    {
+      organization: hcpNameArb(255),
+      workspace: hcpNameArb(90),
+      workspaceTags: fc.uniqueArray(fc.oneof(hcpNameArb(255, ":"), fc.constantFrom(":", "env:prod", "a:b:c", "::", "-:_")), { minLength: 1, maxLength: 4 }),
+      project: fc.oneof(
+        { weight: 3, arbitrary: fc.stringMatching(/^[A-Za-z0-9 _-]{3,20}$/) },
+        { weight: 1, arbitrary: fc.constantFrom("   ", " a ", "Default Project", "constructor", "__proto__", "p".repeat(40), "_children", "Map Token", "String Map Token") },
+      ),
+      hostname: fc.oneof(
+        { weight: 3, arbitrary: fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?){1,3}(:\d{1,5})?$/) },
+        { weight: 1, arbitrary: fc.constantFrom("app.terraform.io", "tfe.example.com:443", "a.b:99999", "1.2.3.4", "xn--bcher-kva.example", `${"a".repeat(63)}.${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(61)}`) },
+      ),
+      tagged: fc.boolean(),
+    },
+    { requiredKeys: ["organization", "workspace", "workspaceTags", "tagged"], noNullPrototype: true },
+  )
+  .map(({ tagged, workspace, workspaceTags, ...rest }) => ({ ...rest, ...(tagged ? { workspaceTags } : { workspace }) }))
+  .filter((cloud: Json) => [cloud.organization, cloud.workspace, ...(cloud.workspaceTags ?? []), cloud.project, cloud.hostname].every((s) => s === undefined || cdktfMarker(s) === undefined));
+
+/**
+ * Spellings within the cloud block's patterns that cdktf 0.21 reads as its tokens: a token number written without `.`
+ * and `+` (letters, digits and - only), list token numbers, the map token placeholders (a project takes spaces), and a
+ * host name whose labels spell a token number.
+ */
+export const CLOUD_TOKEN_SPELLINGS = {
+  name: ["-810956221259138e284", "810956221259138e284", "-8109562212591383e283", "18881545897087503e273", "x-810956221259138e284"],
+  tag: ["810956221259138e284", "env:-810956221259138e284"],
+  project: ["String Map Token Value", "Any Map Token Value", "810956221259138e284"],
+  hostname: ["8.10956221259138e298", "8.10956221259138e298.example", "tfe.8.10956221259138e298"],
+} as const;
+
+/** Issue 15's keys made to agree with rules/network.ts and rules/lifecycle.ts (and with each other's rules). */
+function fixNetworkAndGuards(c: Json, createVpc: Json, subnetTags: Json, region: string): void {
+  for (const key of ["deletionProtection", "zonalShift", "bootstrapSelfManagedAddons"]) if (c[key] === undefined) delete c[key];
+  // EKS: "When EKS Auto Mode is enabled, bootstrapSelfManagedAddons must be set to false"
+  if (c.bootstrapSelfManagedAddons === true && c.autoMode?.enabled === true) c.bootstrapSelfManagedAddons = false;
+  // (Created VPCs in the aws partition only: a change under way elsewhere refuses them in other partitions without a key
+  // this generator must not write yet, network.create.endpoints)
+  if (isObject(createVpc) && partitionOfRegion(region) === "aws") {
+    // One network mode: the created VPC's private subnets are everyone's (no vpcId, no subnet IDs anywhere, no subnetTags)
+    const { vpcId: _v, subnetIds: _s, ...network } = c.network ?? {};
+    network.create = fixCreatedVpc(createVpc, region);
+    if (typeof network.serviceIpv4Cidr === "string" && rangesOverlap(network.serviceIpv4Cidr, network.create.cidr)) delete network.serviceIpv4Cidr;
+    c.network = network;
+    for (const g of c.nodeGroups ?? []) if (isObject(g)) delete g.subnetIds;
+    if (Array.isArray(c.fargateProfiles)) c.fargateProfiles = c.fargateProfiles.map(({ subnetIds: _d, ...p }: Json) => p);
+    if (c.karpenter?.discoverySubnetIds !== undefined) {
+      const { discoverySubnetIds: _d, ...k } = c.karpenter;
+      c.karpenter = k;
+    }
+  } else if (isObject(subnetTags)) {
+    // A subnet is public or private: under one role only; and at least one subnet named
+    const internal: string[] = subnetTags.internalElb ?? [];
+    const elb: string[] = (subnetTags.elb ?? []).filter((s: string) => !internal.includes(s));
+    const tags = { ...(elb.length > 0 ? { elb } : {}), ...(internal.length > 0 ? { internalElb: internal } : {}) };
+    if (Object.keys(tags).length > 0) c.network = { ...(c.network ?? {}), subnetTags: tags };
+  }
+}
+
 export interface ClusterOptions {
   /**
    * A plan needs no AWS API: explicit subnets (no VPC lookup) and no `latest` add-on (no version lookup), as
@@ -856,12 +1031,19 @@ export function validClusterArb(options: ClusterOptions = {}): fc.Arbitrary<Json
           { requiredKeys: [], noNullPrototype: true },
         ),
         upgradePolicy: fc.constantFrom(...SUPPORT_TYPES).map((supportType) => ({ supportType })),
-        backend: fc
-          .record(
-            { bucket: fc.stringMatching(/^[a-z0-9][a-z0-9.-]{1,20}[a-z0-9]$/), key: s3KeyArb, region: fc.constantFrom(...REGIONS) },
-            { requiredKeys: ["bucket"], noNullPrototype: true },
-          )
-          .map((s3) => ({ s3 })),
+        backend: fc.oneof(
+          {
+            weight: 2,
+            arbitrary: fc
+              .record(
+                { bucket: fc.stringMatching(/^[a-z0-9][a-z0-9.-]{1,20}[a-z0-9]$/), key: s3KeyArb, region: fc.constantFrom(...REGIONS) },
+                { requiredKeys: ["bucket"], noNullPrototype: true },
+              )
+              .map((s3) => ({ s3 })),
+          },
+          // HCP Terraform (issue 15)
+          { weight: 1, arbitrary: cloudBackendArb.map((cloud) => ({ cloud })) },
+        ),
         addons: fc.uniqueArray(fc.tuple(addonNameArb, addonValueArb), { selector: ([k]) => k, maxLength: 5 }).map((e) => objectOf(e)),
         waivers: fc.array(waiverArb, { maxLength: 2 }),
         nodeGroups: fc.uniqueArray(nodeGroupArb(), { selector: (g) => g.name, minLength: 1, maxLength: 3 }),
@@ -872,6 +1054,13 @@ export function validClusterArb(options: ClusterOptions = {}): fc.Arbitrary<Json
         // With Fargate profiles or Auto Mode: sometimes no node group at all (they run the pods)
         withoutNodeGroups: fc.constantFrom(false, false, false, true),
         share: fc.constantFrom("none", "none", "none", "labels", "tags", "extends"),
+        // Issue 15: a created VPC (fixCluster moves it to network.create and drops what it excludes), ELB role tags on
+        // given subnets (network.subnetTags), the lifecycle guards; each left out often, so the stacks of before stay common
+        createVpc: fc.oneof({ weight: 2, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: createdVpcArb }),
+        subnetTags: fc.oneof({ weight: 2, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: subnetTagsArb }),
+        deletionProtection: fc.oneof({ weight: 2, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.boolean() }),
+        zonalShift: fc.oneof({ weight: 2, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.boolean() }),
+        bootstrapSelfManagedAddons: fc.oneof({ weight: 2, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.boolean() }),
       },
       { requiredKeys: offline ? ["network", "share"] : ["share"], noNullPrototype: true },
     )
@@ -880,7 +1069,7 @@ export function validClusterArb(options: ClusterOptions = {}): fc.Arbitrary<Json
 
 /** Makes generated parts agree with the rules that span keys (and share objects, for YAML anchors). */
 function fixCluster(generated: Json, offline: boolean): Json {
-  const { share, ...c } = generated;
+  const { share, createVpc, subnetTags, ...c } = generated;
   const groups: Json[] = c.nodeGroups ?? [];
   if (share === "extends" && groups.length >= 2) {
     // The second group repeats the first with changes (YAML can write it as `<<: *first` plus the changes).
@@ -988,6 +1177,7 @@ function fixCluster(generated: Json, offline: boolean): Json {
   if (kubeProxy && typeof kubeProxy.version === "string" && kubeProxy.version.startsWith("v")) {
     c.addons["kube-proxy"] = { ...kubeProxy, version: `v${c.kubernetesVersion ?? "1.35"}.0-eksbuild.1` };
   }
+  fixNetworkAndGuards(c, createVpc, subnetTags, region);
   // Honest reuse: the same object in two places (YAML writes it once, with an anchor and an alias).
   if (share === "labels" && groups.length >= 2 && groups[0].labels) groups[1].labels = groups[0].labels;
   if (share === "tags" && groups.length >= 1 && c.tags) groups[0].tags = c.tags;
@@ -1256,6 +1446,174 @@ export const collidingClusterArb: fc.Arbitrary<Json> = fc
     }
   });
 
+// ---- issue 15's keys at their edges ---------------------------------------------------------------------------------
+
+const EDGE_KINDS = [
+  "cloudToken",
+  "cloudLimits",
+  "cloudShape",
+  "vpcCidr",
+  "vpcZones",
+  "vpcPrefixes",
+  "vpcWith",
+  "vpcWarning",
+  "subnetTags",
+  "bootstrap",
+] as const;
+
+/**
+ * A valid cluster with one of issue 15's keys at an edge: HCP Terraform names that cdktf reads as tokens though the
+ * patterns allow them, names one past their limits, s3 beside cloud, workspace beside workspaceTags; VPC CIDRs and
+ * prefixes past AWS's limits, host bits, layouts that do not fit, zones of another region or zone IDs, one or four
+ * zones; a created VPC beside vpcId, subnetIds, subnet IDs of node groups, Fargate profiles and Karpenter, subnetTags,
+ * an overlapping service CIDR; empty and overlapping subnetTags; bootstrapSelfManagedAddons against Auto Mode and
+ * without the networking add-ons. Each must be rejected with a ConfigError or synthesize with its values literal.
+ */
+export const issue15EdgeArb: fc.Arbitrary<Json> = fc.tuple(validClusterArb(), fc.constantFrom(...EDGE_KINDS), fc.nat(), fc.nat()).map(([config, kind, pick, pick2]) => {
+  const c = clone(config);
+  const region: string = c.region ?? "us-east-1";
+  const one = <T>(values: readonly T[]): T => values[pick % values.length];
+  const cloud = (extra: Json) => {
+    c.backend = { cloud: { organization: "acme", workspace: "eks", ...extra } };
+  };
+  const created = (create: Json) => {
+    const { vpcId: _v, subnetIds: _s, subnetTags: _t, ...network } = c.network ?? {};
+    c.network = { ...network, create: { cidr: "10.0.0.0/16", availabilityZones: [`${region}a`, `${region}b`], ...create } };
+    for (const g of c.nodeGroups ?? []) delete g.subnetIds;
+    if (Array.isArray(c.fargateProfiles)) c.fargateProfiles = c.fargateProfiles.map(({ subnetIds: _d, ...p }: Json) => p);
+    if (c.karpenter) delete c.karpenter.discoverySubnetIds;
+    if (typeof c.network.serviceIpv4Cidr === "string" && rangesOverlap(c.network.serviceIpv4Cidr, c.network.create.cidr)) delete c.network.serviceIpv4Cidr;
+  };
+  switch (kind) {
+    case "cloudToken": {
+      const field = one(["organization", "workspace", "workspaceTags", "project", "hostname"] as const);
+      const spellings = field === "workspaceTags" ? CLOUD_TOKEN_SPELLINGS.tag : field === "project" ? CLOUD_TOKEN_SPELLINGS.project : field === "hostname" ? CLOUD_TOKEN_SPELLINGS.hostname : CLOUD_TOKEN_SPELLINGS.name;
+      const value = spellings[pick2 % spellings.length];
+      if (field === "workspaceTags") c.backend = { cloud: { organization: "acme", workspaceTags: ["eks", value] } };
+      else cloud({ [field]: value });
+      break;
+    }
+    case "cloudLimits":
+      cloud(
+        one<Json>([
+          { organization: "o".repeat(256) },
+          { organization: "o".repeat(255) },
+          { workspace: "w".repeat(91) },
+          { workspace: "w".repeat(90) },
+          { organization: "" },
+          { organization: "acme corp" },
+          { workspace: "eks.prod" },
+          { project: "ab" },
+          { project: "p".repeat(41) },
+          { project: "abc" },
+          { hostname: "https://app.terraform.io" },
+          { hostname: "app.terraform.io/" },
+          { hostname: "localhost" },
+          { hostname: "APP.terraform.io" },
+          { hostname: `${"h".repeat(250)}.io` },
+          { hostname: "a.b:123456" },
+          { hostname: "a.b:65535" },
+          { token: "x" },
+        ]),
+      );
+      break;
+    case "cloudShape":
+      c.backend = one<Json>([
+        { s3: { bucket: "state-bucket" }, cloud: { organization: "acme", workspace: "eks" } },
+        { cloud: { organization: "acme", workspace: "eks", workspaceTags: ["eks"] } },
+        { cloud: { organization: "acme" } },
+        { cloud: { organization: "acme", workspaceTags: [] } },
+        { cloud: { organization: "acme", workspaceTags: ["eks", "eks"] } },
+        { cloud: { workspace: "eks" } },
+        { cloud: {} },
+        {},
+        { cloud: { organization: "acme", workspace: "eks", hostname: "app.terraform.io", project: "Default Project" } },
+      ]);
+      break;
+    case "vpcCidr":
+      created({ cidr: one(["10.0.0.0/15", "10.0.0.0/29", "10.0.0.1/16", "10.0.0.0/8", "0.0.0.0/0", "256.0.0.0/16", "10.0.0.0", "10.0.0.0/016", " 10.0.0.0/16", "10.0.0.0/28", "10.0.0.0/27", "10.0.0.0/26", "::/0", "10.0.0.0/16\n"]) });
+      break;
+    case "vpcZones":
+      created({
+        availabilityZones: one<string[]>([
+          [`${region}a`],
+          [`${region}a`, `${region}b`, `${region}c`, `${region}d`],
+          [`${region}a`, `${region}a`],
+          [`${region}a`, region === "eu-west-1" ? "us-east-1b" : "eu-west-1b"],
+          ["use1-az1", "use1-az2"],
+          [`${region}a`, `${region}-b`],
+          [`${region}a`, `${region}1`],
+          [`${region}a`, `${region}A`],
+          [`${region}a`, `${region}aa`],
+          [`${region}z`, `${region}y`, `${region}x`],
+        ]),
+      });
+      break;
+    case "vpcPrefixes":
+      created(
+        one<Json>([
+          { privateSubnetPrefix: 15 },
+          { publicSubnetPrefix: 29 },
+          { privateSubnetPrefix: 16 },
+          { privateSubnetPrefix: 17, publicSubnetPrefix: 17 },
+          { privateSubnetPrefix: 18, publicSubnetPrefix: 18, availabilityZones: [`${region}a`, `${region}b`, `${region}c`] },
+          { cidr: "10.0.0.0/20", privateSubnetPrefix: 16 },
+          { cidr: "10.0.0.0/26" },
+          { cidr: "10.0.0.0/25" },
+          { cidr: "10.0.0.0/28", privateSubnetPrefix: 28, publicSubnetPrefix: 28 },
+          { privateSubnetPrefix: 28, publicSubnetPrefix: 16 },
+          { privateSubnetPrefix: 19.5 },
+          { natGateways: "none" },
+          { natGateways: "single", availabilityZones: [`${region}a`, `${region}b`, `${region}c`] },
+        ]),
+      );
+      break;
+    case "vpcWith": {
+      created({});
+      const subnets = ["subnet-0123abcd", "subnet-0123abce"];
+      const what = one(["vpcId", "subnetIds", "nodeGroup", "fargate", "karpenter", "subnetTags", "serviceCidr", "serviceCidrFree"] as const);
+      if (what === "vpcId") c.network.vpcId = "vpc-0123abcd";
+      else if (what === "subnetIds") c.network.subnetIds = subnets;
+      else if (what === "nodeGroup") c.nodeGroups = [{ ...(c.nodeGroups?.[0] ?? { name: "general" }), subnetIds: subnets }, ...(c.nodeGroups ?? []).slice(1)];
+      else if (what === "fargate") c.fargateProfiles = [{ name: "fp", selectors: [{ namespace: "default" }], subnetIds: subnets }];
+      else if (what === "karpenter") c.karpenter = { ...(c.karpenter ?? {}), discoverySubnetIds: subnets };
+      else if (what === "subnetTags") c.network.subnetTags = { elb: subnets };
+      else if (what === "serviceCidr") c.network.serviceIpv4Cidr = one(["10.0.0.0/16", "10.0.128.0/24", "10.0.0.0/12"]);
+      else c.network.serviceIpv4Cidr = "172.20.0.0/16";
+      break;
+    }
+    case "vpcWarning":
+      created({ cidr: one(["172.17.0.0/16", "172.16.0.0/12", "8.8.0.0/16", "100.64.0.0/16", "11.0.0.0/16", "192.168.255.240/28"]), natGateways: one(["single", "one-per-zone"]) });
+      if (pick2 % 2 === 0) c.tags = { ...(c.tags ?? {}), environment: "production" };
+      break;
+    case "subnetTags": {
+      const { create: _c, ...network } = c.network ?? {};
+      c.network = {
+        ...network,
+        subnetTags: one<Json>([
+          {},
+          { elb: [] },
+          { internalElb: [] },
+          { elb: ["subnet-0123abcd"], internalElb: ["subnet-0123abcd"] },
+          { elb: ["subnet-0123abcd", "subnet-0123abcd"] },
+          { elb: ["subnet-0123abcd"], internalElb: ["subnet-0123abce", "subnet-0123abcd"] },
+          { elb: ["vpc-0123abcd"] },
+          { elb: ["subnet-0123abcd"], public: ["subnet-0123abce"] },
+          { internalElb: ["subnet-0123abcd"] },
+        ]),
+      };
+      break;
+    }
+    case "bootstrap":
+      if (pick % 3 === 0) c.autoMode = { ...(c.autoMode ?? {}), enabled: true };
+      c.bootstrapSelfManagedAddons = pick % 2 === 0;
+      if (pick2 % 2 === 0) c.addons = { ...(c.addons ?? {}), "vpc-cni": null, "kube-proxy": null, coredns: null };
+      c.deletionProtection = pick2 % 3 === 0;
+      break;
+  }
+  return c;
+});
+
 // ---- hostile values ---------------------------------------------------------------------------------------------------
 
 /** A string of about 1 MiB holding template markers and controls (built once). */
@@ -1307,6 +1665,25 @@ export const SCHEMA_KEYS = [
   "maxPods",
   "podExecutionRoleName",
   "interruptionQueueName",
+  // issue 15
+  "create",
+  "cidr",
+  "availabilityZones",
+  "natGateways",
+  "privateSubnetPrefix",
+  "publicSubnetPrefix",
+  "subnetTags",
+  "elb",
+  "internalElb",
+  "cloud",
+  "organization",
+  "workspace",
+  "workspaceTags",
+  "project",
+  "hostname",
+  "deletionProtection",
+  "zonalShift",
+  "bootstrapSelfManagedAddons",
 ] as const;
 export const hostileKeyArb: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...PROTOTYPE_KEYS) },
@@ -1354,6 +1731,34 @@ export const hostileScalarArb: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.double() },
   // The edges of issue 14's ranges (sizes, IOPS, throughput, maxPods) and one past them
   { weight: 1, arbitrary: fc.constantFrom(3, 4, 99, 100, 124, 125, 1000, 1001, 2999, 3000, 16000, 16001, 64000, 64001, 65536, 65537, 250, 251, 256000, 256001) },
+  // Issue 15: subnet prefixes at and past AWS's /16-/28, VPC CIDRs, zones, NAT modes, HCP Terraform names at their
+  // limits and the ones cdktf reads as tokens within the patterns
+  { weight: 1, arbitrary: fc.constantFrom(15, 16, 28, 29, 90, 91, 255, 256) },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      "10.0.0.0/16",
+      "10.0.0.0/15",
+      "10.0.0.0/29",
+      "10.0.0.1/16",
+      "172.17.0.0/16",
+      "us-east-1a",
+      "us-east-1",
+      "use1-az1",
+      "eu-west-1z",
+      "one-per-zone",
+      "single",
+      "app.terraform.io",
+      "https://app.terraform.io",
+      "env:prod",
+      "Default Project",
+      "w".repeat(91),
+      "o".repeat(256),
+      ...CLOUD_TOKEN_SPELLINGS.name,
+      ...CLOUD_TOKEN_SPELLINGS.project,
+      ...CLOUD_TOKEN_SPELLINGS.hostname,
+    ),
+  },
 );
 
 /** Any plain value: scalars, lists and maps (with hostile keys), a few levels deep. */
@@ -1484,6 +1889,7 @@ export const hugeStringArb: fc.Arbitrary<Json> = fc.tuple(validClusterArb(), fc.
 export const anyConfigValueArb: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 30, arbitrary: validFileArb() },
   { weight: 10, arbitrary: collidingClusterArb },
+  { weight: 8, arbitrary: issue15EdgeArb },
   { weight: 40, arbitrary: fc.tuple(validFileArb(), fc.array(mutationArb, { minLength: 1, maxLength: 3 })).map(([c, m]) => mutate(c, m)) },
   { weight: 10, arbitrary: brokenTopLevelArb },
   { weight: 10, arbitrary: hostileValueArb },

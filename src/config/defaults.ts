@@ -53,11 +53,14 @@ export const POD_EXECUTION_ROLE_POLICIES = ["AmazonEKSFargatePodExecutionRolePol
 
 /**
  * Managed policies a cluster's created node roles get: the walk-through's, without the CNI policy when vpc-cni has a
- * role of its own (EKS best practices: the CNI's permissions on its service account, not on every node).
+ * role of its own (EKS best practices: the CNI's permissions on its service account, not on every node), and without
+ * it in an IPv6 cluster, whose CNI needs the IPv6 policy instead (an inline one: `cniIpv6PolicyStatements`; EKS User
+ * Guide, cni-iam-role.html: "If your cluster uses the IPv6 family, then the permissions must be added to an IAM
+ * policy that you create").
  */
-export function nodeRolePoliciesOf(config: Pick<ClusterConfig, "addons">): readonly string[] {
+export function nodeRolePoliciesOf(config: Pick<ClusterConfig, "addons"> & { readonly network?: Pick<ClusterConfig["network"], "ipFamily"> }): readonly string[] {
   const cni = Object.prototype.hasOwnProperty.call(config.addons, "vpc-cni") ? config.addons["vpc-cni"] : undefined;
-  return cni?.role ? NODE_ROLE_POLICIES.filter((p) => p !== "AmazonEKS_CNI_Policy") : NODE_ROLE_POLICIES;
+  return cni?.role || config.network?.ipFamily === "ipv6" ? NODE_ROLE_POLICIES.filter((p) => p !== "AmazonEKS_CNI_Policy") : NODE_ROLE_POLICIES;
 }
 
 /** Managed policies of the node role, as the walk-through attaches them. */

@@ -207,6 +207,10 @@ export interface NetworkInput {
    */
   serviceIpv4Cidr?: string;
   /**
+   * IP family of pods and services: ipv4 (default) or ipv6 (dual-stack subnets, the vpc-cni add-on, Kubernetes 1.21 or later); chosen at creation: changing it replaces the cluster
+   */
+  ipFamily?: "ipv4" | "ipv6";
+  /**
    * Load balancer subnet tags written onto existing subnets, one aws_ec2_tag per subnet (the subnets stay someone else's)
    */
   subnetTags?: SubnetTagsInput;
@@ -225,9 +229,13 @@ export interface CreateInput {
    */
   availabilityZones: readonly string[];
   /**
-   * NAT gateways of the private subnets: one-per-zone (default; a zone's outage leaves the others their egress) or single (cheaper; every zone's egress goes through one zone)
+   * NAT gateways of the private subnets: one-per-zone (default; a zone's outage leaves the others their egress), single (cheaper; every zone's egress goes through one zone) or none (no internet egress: nodes reach AWS through the VPC endpoints, which are then on by default)
    */
-  natGateways?: "one-per-zone" | "single";
+  natGateways?: "one-per-zone" | "single" | "none";
+  /**
+   * VPC endpoints in the private subnets so nodes work without internet: interface endpoints for ec2, ecr.api, ecr.dkr, sts, logs, elasticloadbalancing, eks (eks-auth with Pod Identity; ssm and sqs with Karpenter) with private DNS and one security group allowing HTTPS from the VPC, and the S3 gateway endpoint on the private route tables (default: true when endpoint.access is private or natGateways is none, false otherwise)
+   */
+  endpoints?: boolean;
   /**
    * Prefix length of each public subnet (default: the VPC's plus 8, at most 28: /24 in a /16)
    */

@@ -674,7 +674,7 @@ export function unsupportedValues(cluster: unknown, at: string): Issue[] {
   const c = obj(cluster);
   const s3 = obj(obj(c.backend).s3);
   const hasS3 = Object.keys(s3).length > 0;
-  const check = (value: unknown, keys: string[], used: boolean, given: unknown = value) => {
+  const check = (value: unknown, keys: (string | number)[], used: boolean, given: unknown = value) => {
     if (!used || !isString(value)) return;
     const marker = cdktfMarker(value);
     if (marker === undefined) return;
@@ -691,8 +691,14 @@ export function unsupportedValues(cluster: unknown, at: string): Issue[] {
   // the default state key and local state path are made of the name
   const name = isString(c.name) ? c.name : undefined;
   check(name === undefined ? undefined : `${name}/terraform.tfstate`, ["name"], hasS3 && !isString(s3.key), name);
-  // (no local state path with an HCP Terraform backend: its settings' patterns leave no room for a token)
-  const hasCloud = Object.keys(obj(obj(c.backend).cloud)).length > 0;
+  // HCP Terraform's settings go into the cloud block literally too; letters, digits, - and _ are enough to spell a
+  // cdktf token (`-810956221259138e284` is a number token; found by the property suite)
+  const cloud = obj(obj(c.backend).cloud);
+  const hasCloud = Object.keys(cloud).length > 0;
+  for (const key of ["organization", "workspace", "project", "hostname"]) check(cloud[key], ["backend", "cloud", key], hasCloud);
+  const tags = Array.isArray(cloud.workspaceTags) ? cloud.workspaceTags : [];
+  tags.forEach((tag: unknown, i: number) => check(tag, ["backend", "cloud", "workspaceTags", i], hasCloud));
+  // (no local state path with an HCP Terraform backend)
   check(name === undefined ? undefined : `../../../terraform.${name}.tfstate`, ["name"], !hasS3 && !hasCloud, name);
   check(c.region, ["region"], hasS3 && !isString(s3.region));
   return issues;

@@ -7,6 +7,8 @@ import { checkFargateAndAutoMode } from "./rules/fargate-auto-mode";
 import { checkLifecycle } from "./rules/lifecycle";
 import { checkKarpenter } from "./rules/karpenter";
 import { checkNetwork } from "./rules/network";
+import { checkEndpoints } from "./rules/endpoints";
+import { checkIpv6 } from "./rules/ipv6";
 import { checkNodeGroupCompute } from "./rules/node-group-compute";
 import { addonCatalogEntry } from "./catalogs/addon-versions";
 import { policyNameOf, terraformName } from "./names";
@@ -552,6 +554,8 @@ export function checkClusterRules(accepted: unknown, given: unknown, at: string)
   checkKarpenter(c, obj(given), path, found);
   checkFargateAndAutoMode(c, obj(given), path, found);
   checkNetwork(c, obj(given), path, found);
+  checkEndpoints(c, obj(given), path, found);
+  checkIpv6(c, obj(given), path, found);
   checkLifecycle(c, obj(given), path, found);
 
   // endpoint

@@ -773,8 +773,12 @@ export const autoModeSchema = object(
   { description: "EKS Auto Mode: EKS runs the nodes, block storage and load balancing (Kubernetes 1.29 or later)" },
 );
 
+/** The cluster's IP family (`network.ipFamily`): EKS's KubernetesNetworkConfigRequest.ipFamily. */
+export const IP_FAMILIES = ["ipv4", "ipv6"] as const;
+export type IpFamily = (typeof IP_FAMILIES)[number];
+
 /** How many NAT gateways a created VPC gets (`network.create.natGateways`). */
-export const NAT_GATEWAY_MODES = ["one-per-zone", "single"] as const;
+export const NAT_GATEWAY_MODES = ["one-per-zone", "single", "none"] as const;
 export type NatGatewayMode = (typeof NAT_GATEWAY_MODES)[number];
 
 /** An Availability Zone name (not a zone ID): the region's code and a letter, like eu-west-1a. */
@@ -809,7 +813,14 @@ export const createdVpcSchema = object(
     ),
     natGateways: optional(
       enumOf(NAT_GATEWAY_MODES, {
-        description: "NAT gateways of the private subnets: one-per-zone (default; a zone's outage leaves the others their egress) or single (cheaper; every zone's egress goes through one zone)",
+        description:
+          "NAT gateways of the private subnets: one-per-zone (default; a zone's outage leaves the others their egress), single (cheaper; every zone's egress goes through one zone) or none (no internet egress: nodes reach AWS through the VPC endpoints, which are then on by default)",
+      }),
+    ),
+    endpoints: optional(
+      boolean({
+        description:
+          "VPC endpoints in the private subnets so nodes work without internet: interface endpoints for ec2, ecr.api, ecr.dkr, sts, logs, elasticloadbalancing, eks (eks-auth with Pod Identity; ssm and sqs with Karpenter) with private DNS and one security group allowing HTTPS from the VPC, and the S3 gateway endpoint on the private route tables (default: true when endpoint.access is private or natGateways is none, false otherwise)",
       }),
     ),
     publicSubnetPrefix: optional(subnetPrefix("Prefix length of each public subnet (default: the VPC's plus 8, at most 28: /24 in a /16)")),
@@ -913,6 +924,12 @@ export const clusterSchema = object(
             description: "CIDR of Kubernetes Service addresses (default: EKS chooses)",
             checks: [serviceCidrCheck],
             allowed: "IPv4 CIDR inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, mask /12 to /24",
+          }),
+        ),
+        ipFamily: optional(
+          enumOf(IP_FAMILIES, {
+            description:
+              "IP family of pods and services: ipv4 (default) or ipv6 (dual-stack subnets, the vpc-cni add-on, Kubernetes 1.21 or later); chosen at creation: changing it replaces the cluster",
           }),
         ),
         subnetTags: optional(

@@ -122,3 +122,16 @@ export function layoutSubnets(layout: VpcLayout): { kind: "private" | "public"; 
     ...layout.zones.map((z) => ({ kind: "public" as const, zone: z.zone, cidr: z.publicCidr })),
   ];
 }
+
+/**
+ * IPv6 (a dual-stack created VPC): the VPC gets an Amazon-provided /56 and each subnet a /64 of it ("the IPv6 CIDR
+ * block size for IPv6 subnets is fixed at /64", Amazon VPC User Guide, "Subnet CIDR blocks"), as
+ * `cidrsubnet(<the VPC's block>, 8, <number>)`. Numbers follow the IPv4 slots: private subnets 0, 1, 2 and public ones
+ * 3, 4, 5 for the first, second and third zone, so adding a zone later moves no subnet.
+ */
+export const IPV6_SUBNET_NEWBITS = 8;
+
+/** The number of a subnet's /64 inside the VPC's /56 (see `IPV6_SUBNET_NEWBITS`). */
+export function ipv6SubnetNumber(kind: "private" | "public", zoneIndex: number): number {
+  return (kind === "public" ? LAYOUT_ZONE_SLOTS : 0) + zoneIndex;
+}

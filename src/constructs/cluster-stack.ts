@@ -185,6 +185,8 @@ export class ClusterStack extends ReadableStack {
       output("vpc_id", "ID of the VPC created for the cluster.", vpc.vpcId);
       output("private_subnet_ids", "IDs of the created private subnets (the cluster's and node groups'), in the zones' order.", vpc.privateSubnetIds);
       output("public_subnet_ids", "IDs of the created public subnets (internet-facing load balancers, NAT gateways), in the zones' order.", vpc.publicSubnetIds);
+      const endpoints = this.eks.vpcEndpoints;
+      if (endpoints) output("vpc_endpoint_ids", "ID of each VPC endpoint of the created VPC, by service (s3, ecr.api, ...).", endpoints.ids);
     }
     // Fargate profiles and EKS Auto Mode (issue 14): only when configured
     const profiles = this.eks.fargateProfiles ?? [];

@@ -16,6 +16,8 @@ import { Karpenter } from "./compute/karpenter";
 import { resolvedKarpenter } from "../config/karpenter";
 import { NetworkLookup } from "./network-lookup";
 import { CreatedVpc, createVpc } from "./network/created-vpc";
+import { createVpcEndpoints, VpcEndpoints } from "./network/vpc-endpoints";
+import { interfaceEndpointServices, vpcEndpointsWanted } from "../config/vpc-endpoints";
 import { vpcLayout } from "../config/vpc-layout";
 import { allowAnyChildId } from "./readable-stack";
 import { ServiceRole } from "./service-role";
@@ -31,6 +33,9 @@ import { ClusterConfig, RoleReference } from "../config/schema";
 import { createdRoles } from "../config/rules";
 import { Issue } from "../config/schema-parts";
 import { LoadBalancerSubnetTags } from "./load-balancer-subnet-tags";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { Fn } from "cdktf";
+import { CNI_IPV6_POLICY_ID, CNI_IPV6_POLICY_NAME, cniIpv6PolicyStatements } from "./identity/cni-ipv6-policy";
 
 /**
  * Props of `EksCluster`: one cluster as a config file describes it (every key optional, with the same defaults,
@@ -68,6 +73,8 @@ export interface ClusterParts {
   readonly network: NetworkLookup;
   /** The VPC created for the cluster (`network.create`), with its subnets, gateways and route tables. */
   readonly createdVpc?: CreatedVpc;
+  /** The created VPC's endpoints (`network.create.endpoints`): interface endpoints, their security group, S3's gateway. */
+  readonly vpcEndpoints?: VpcEndpoints;
   /** The KMS key created for secrets encryption (`secretsEncryption.createKey`). */
   readonly secretsKey?: SecretsEncryptionKey;
   /** The control-plane log group (`logging.retentionDays`). */
@@ -145,6 +152,8 @@ export class EksCluster extends Construct implements ClusterParts {
   public readonly network: NetworkLookup;
   /** The VPC created for the cluster (`network.create`), with its subnets, gateways and route tables. */
   public readonly createdVpc?: CreatedVpc;
+  /** The created VPC's endpoints (`network.create.endpoints`): interface endpoints, their security group, S3's gateway. */
+  public readonly vpcEndpoints?: VpcEndpoints;
   /** The KMS key created for secrets encryption (`secretsEncryption.createKey`). */
   public readonly secretsKey?: SecretsEncryptionKey;
   /** The control-plane log group (`logging.retentionDays`). */
@@ -189,6 +198,7 @@ export class EksCluster extends Construct implements ClusterParts {
     this.access = parts.access;
     this.network = parts.network;
     this.createdVpc = parts.createdVpc;
+    this.vpcEndpoints = parts.vpcEndpoints;
     this.secretsKey = parts.secretsKey;
     this.logGroup = parts.logGroup;
     this.oidcProvider = parts.oidcProvider;
@@ -298,8 +308,15 @@ export function buildClusterParts(scope: Construct, given: ClusterConfig): Clust
         tags: config.tags,
         // Karpenter finds them by tag; aws_ec2_tag on subnets this stack owns would fight their own tags.
         privateSubnetTags: resolvedKarpenter(config) ? { [KARPENTER_DISCOVERY_TAG]: config.name } : undefined,
+        // IPv6 cluster (issue 15): dual-stack VPC and subnets, egress-only internet gateway, ::/0 routes.
+        ipv6: config.network.ipFamily === "ipv6",
       })
     : undefined;
+  // Its VPC endpoints (issue 15, private clusters): the nodes' way to AWS without a NAT gateway (src/config/vpc-endpoints.ts).
+  const vpcEndpoints =
+    createdVpc && vpcEndpointsWanted(config)
+      ? createVpcEndpoints(scope, { vpc: createdVpc, region: config.region, interfaceServices: interfaceEndpointServices(config), clusterName: config.name, tags: config.tags })
+      : undefined;
   const network = new NetworkLookup(scope, "network", {
     vpcId: config.network.vpcId,
     subnetIds: createdVpc?.privateSubnetIds ?? config.network.subnetIds,
@@ -345,6 +362,7 @@ export function buildClusterParts(scope: Construct, given: ClusterConfig): Clust
     subnetIds: network.subnetIds,
     securityGroupIds: config.network.securityGroupIds,
     serviceIpv4Cidr: config.network.serviceIpv4Cidr,
+    ipFamily: config.network.ipFamily,
     endpoint: config.endpoint,
     secretsEncryption: secretsKeyArn ? { kmsKeyArn: secretsKeyArn } : undefined,
     logging: config.logging,
@@ -409,6 +427,19 @@ export function buildClusterParts(scope: Construct, given: ClusterConfig): Clust
     };
   }
 
+  // IPv6 (issue 15): the CNI's IPv6 policy on vpc-cni's own role when it has one (EKS recommends it there), else on the node roles below.
+  const ipv6 = config.network.ipFamily === "ipv6";
+  const cniRole = addonRoles["vpc-cni"]?.role;
+  if (ipv6 && cniRole) {
+    cniRole.dependables.push(
+      new IamRolePolicy(cniRole, CNI_IPV6_POLICY_ID, {
+        name: CNI_IPV6_POLICY_NAME,
+        role: cniRole.role.name,
+        policy: Fn.jsonencode({ Version: "2012-10-17", Statement: cniIpv6PolicyStatements(partition) }),
+      }),
+    );
+  }
+
   const addons = new ClusterAddons(scope, "addons", {
     clusterName: cluster.name,
     kubernetesVersion: config.kubernetesVersion,
@@ -432,6 +463,7 @@ export function buildClusterParts(scope: Construct, given: ClusterConfig): Clust
         partition,
         tags: config.tags,
       });
+      if (ipv6 && !cniRole) role.addInlinePolicy(CNI_IPV6_POLICY_ID, CNI_IPV6_POLICY_NAME, cniIpv6PolicyStatements(partition));
       nodeRoles.set(key, role);
     }
     return role;
@@ -445,14 +477,19 @@ export function buildClusterParts(scope: Construct, given: ClusterConfig): Clust
         kubernetesVersion: cluster.version,
         role: nodeRole(group.role),
         subnetIds: group.subnetIds ?? network.subnetIds,
-        // In a created VPC, nodes join only once their subnets' route to the NAT gateway exists.
-        dependsOn: [...addons.beforeNodes, ...(createdVpc?.privateRouteTables.map((t) => t.defaultRoute) ?? [])],
+        // In a created VPC, nodes join only once their subnets' route to the NAT gateway exists, and the VPC endpoints.
+        dependsOn: [
+          ...addons.beforeNodes,
+          ...(createdVpc?.privateRouteTables.flatMap((t) => (t.defaultRoute ? [t.defaultRoute] : [])) ?? []),
+          ...(vpcEndpoints?.dependables ?? []),
+        ],
         clusterTags: config.tags,
         replaceWithCluster,
         cluster: {
           endpoint: cluster.resource.endpoint,
           certificateAuthority: cluster.resource.certificateAuthority.get(0).data,
-          serviceIpv4Cidr: cluster.resource.kubernetesNetworkConfig.serviceIpv4Cidr,
+          // nodeadm's cidr is the service range: IPv6 in an IPv6 cluster (EKS gives no IPv4 one then).
+          serviceIpv4Cidr: ipv6 ? cluster.resource.kubernetesNetworkConfig.serviceIpv6Cidr : cluster.resource.kubernetesNetworkConfig.serviceIpv4Cidr,
           securityGroupId: cluster.resource.vpcConfig.clusterSecurityGroupId,
         },
       }),
@@ -490,6 +527,8 @@ export function buildClusterParts(scope: Construct, given: ClusterConfig): Clust
         replaceWithCluster,
       })
     : undefined;
+  // Karpenter's nodes run the CNI with their own role too (IPv6, no vpc-cni role of its own).
+  if (karpenter && ipv6 && !cniRole) karpenter.nodeRole.role.addInlinePolicy(CNI_IPV6_POLICY_ID, CNI_IPV6_POLICY_NAME, cniIpv6PolicyStatements(partition));
 
   return {
     config: given,
@@ -501,6 +540,7 @@ export function buildClusterParts(scope: Construct, given: ClusterConfig): Clust
     access,
     network,
     createdVpc,
+    vpcEndpoints,
     secretsKey,
     logGroup,
     oidcProvider,

@@ -22,6 +22,7 @@ export const RESOURCE_BLOCKS: BlockTable = {
   aws_cloudwatch_event_target: { "appsync_target": "list", "batch_target": "list", "dead_letter_config": "list", "ecs_target": "list", "ecs_target.capacity_provider_strategy": "set", "ecs_target.network_configuration": "list", "ecs_target.ordered_placement_strategy": "list", "ecs_target.placement_constraint": "set", "http_target": "list", "input_transformer": "list", "kinesis_target": "list", "redshift_target": "list", "retry_policy": "list", "run_command_targets": "list", "sagemaker_pipeline_target": "list", "sagemaker_pipeline_target.pipeline_parameter_list": "set", "sqs_target": "list" },
   aws_cloudwatch_log_group: {},
   aws_ec2_tag: {},
+  aws_egress_only_internet_gateway: {},
   aws_eip: { "timeouts": "single" },
   aws_eks_access_entry: { "timeouts": "single" },
   aws_eks_access_policy_association: { "access_scope": "list", "timeouts": "single" },
@@ -42,10 +43,13 @@ export const RESOURCE_BLOCKS: BlockTable = {
   aws_route: { "timeouts": "single" },
   aws_route_table: { "timeouts": "single" },
   aws_route_table_association: { "timeouts": "single" },
+  aws_security_group: { "timeouts": "single" },
   aws_sqs_queue: { "timeouts": "single" },
   aws_sqs_queue_policy: {},
   aws_subnet: { "timeouts": "single" },
   aws_vpc: {},
+  aws_vpc_endpoint: { "dns_options": "list", "subnet_configuration": "set", "timeouts": "single" },
+  aws_vpc_security_group_ingress_rule: {},
 };
 
 /** Data source types (`data "<type>"`). */

@@ -1,6 +1,8 @@
 /** A Mermaid flowchart of one cluster: network, roles and policies, cluster, add-ons and node groups, in creation order. */
 import { ADDONS_BEFORE_NODES, AUTO_MODE_CLUSTER_ROLE_POLICIES, AUTO_MODE_NODE_ROLE_POLICIES, CLUSTER_ROLE_POLICIES, nodeRolePoliciesOf, POD_EXECUTION_ROLE_POLICIES } from "../config/defaults";
 import { resolvedKarpenter } from "../config/karpenter";
+import { vpcLayout, VpcLayout } from "../config/vpc-layout";
+import { interfaceEndpointServices, vpcEndpointsWanted } from "../config/vpc-endpoints";
 import { ClusterConfig, RoleReference, roleKey } from "../config/schema";
 
 /** A Mermaid node id from any name. */
@@ -23,9 +25,12 @@ export function clusterDiagram(config: ClusterConfig): string {
   const created = network.create;
   const vpc = created ? `VPC ${created.cidr} (created)` : network.subnetIds ? "VPC of the given subnets" : network.vpcId ? `VPC ${network.vpcId}` : "default VPC (looked up)";
   const subnets = created
-    ? `${created.availabilityZones.length} private subnets, ${created.availabilityZones.length} public, ${created.natGateways === "single" ? "1 NAT gateway" : `${created.availabilityZones.length} NAT gateways`}`
+    ? `${created.availabilityZones.length} private subnets, ${created.availabilityZones.length} public, ${created.natGateways === "single" ? "1 NAT gateway" : created.natGateways === "none" ? "no NAT gateway" : `${created.availabilityZones.length} NAT gateways`}${
+        vpcEndpointsWanted(config) ? `, ${interfaceEndpointServices(config).length + 1} VPC endpoints` : ""
+      }`
     : network.subnetIds ? `${network.subnetIds.length} given subnets` : "all subnets in EKS-supported zones (looked up)";
-  lines.push(`  subgraph vpc[${label(vpc)}]`, `    subnets[${label(subnets)}]`, "  end");
+  if (created) lines.push(...createdVpcLines(vpc, vpcLayout(created), vpcEndpointsWanted(config) ? ["s3 (gateway)", ...interfaceEndpointServices(config)] : []));
+  else lines.push(`  subgraph vpc[${label(vpc)}]`, `    subnets[${label(subnets)}]`, "  end");
 
   const clusterPolicies = config.autoMode.enabled ? [...CLUSTER_ROLE_POLICIES, ...AUTO_MODE_CLUSTER_ROLE_POLICIES] : CLUSTER_ROLE_POLICIES;
   lines.push(`  cluster_role[${roleLabel("cluster", config.clusterRole, clusterPolicies)}]`);
@@ -97,5 +102,26 @@ function computeLines(config: ClusterConfig, addonsAfterNodes: readonly string[]
     }
     lines.push("  subnets -.->|karpenter.sh/discovery| karpenter_node_role");
   }
+  return lines;
+}
+
+/**
+ * A created VPC drawn as it is built: per zone a public and a private subnet (`subnets` is the cluster's private
+ * ones), the internet gateway, the NAT gateways and where the private subnets' traffic leaves, the VPC endpoints.
+ */
+function createdVpcLines(vpc: string, layout: VpcLayout, endpoints: readonly string[]): string[] {
+  const lines = [`  subgraph vpc[${label(vpc)}]`];
+  lines.push(`    subnets[${label("private subnets: cluster and nodes", ...layout.zones.map((z) => `${z.zone} ${z.privateCidr}`))}]`);
+  lines.push(`    public_subnets[${label("public subnets: internet-facing load balancers", ...layout.zones.map((z) => `${z.zone} ${z.publicCidr}`))}]`);
+  lines.push(`    igw[${label("internet gateway")}]`);
+  if (layout.natGateways !== "none") {
+    const nats = layout.natGateways === "single" ? [layout.zones[0].zone] : layout.zones.map((z) => z.zone);
+    lines.push(`    nat[${label(nats.length === 1 ? `NAT gateway in ${nats[0]}` : `NAT gateways: ${nats.join(", ")}`)}]`);
+  }
+  if (endpoints.length > 0) lines.push(`    endpoints[(${label("VPC endpoints", endpoints.join(", "))})]`);
+  lines.push("  end");
+  lines.push("  public_subnets --> igw");
+  if (layout.natGateways !== "none") lines.push("  subnets -->|0.0.0.0/0| nat", "  nat --> public_subnets");
+  if (endpoints.length > 0) lines.push("  subnets -->|AWS APIs, privately| endpoints");
   return lines;
 }

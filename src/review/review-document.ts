@@ -8,6 +8,7 @@ import { ADDONS_BEFORE_NODES, AUTO_MODE_CLUSTER_ROLE_POLICIES, AUTO_MODE_NODE_RO
 import { KARPENTER_EVENTS, KARPENTER_NODE_ROLE_POLICIES, resolvedKarpenter } from "../config/karpenter";
 import { instanceSpecs, podLimit } from "../config/instance-types";
 import { ClusterConfig, RoleReference, roleKey } from "../config/schema";
+import { interfaceEndpointServices, vpcEndpointsWanted } from "../config/vpc-endpoints";
 import { clusterDiagram } from "./diagram";
 import { Finding, versionSupport } from "./findings";
 
@@ -86,7 +87,9 @@ export function reviewDocument(input: ReviewInput): string {
   const isPublic = endpoint.access !== "private";
   const created = c.network.create;
   const network = created
-    ? `a VPC created here, ${code(created.cidr)}: private subnets (the cluster's) and public subnets in ${created.availabilityZones.map(code).join(", ")}, ${created.natGateways === "single" ? "one NAT gateway" : "a NAT gateway per zone"}`
+    ? `a VPC created here, ${code(created.cidr)}: private subnets (the cluster's) and public subnets in ${created.availabilityZones.map(code).join(", ")}, ${created.natGateways === "single" ? "one NAT gateway" : created.natGateways === "none" ? "no NAT gateway" : "a NAT gateway per zone"}${
+        vpcEndpointsWanted(c) ? `, VPC endpoints in the private subnets: S3 (gateway), ${interfaceEndpointServices(c).map(code).join(", ")}` : ""
+      }`
     : c.network.subnetIds
     ? `given subnets ${c.network.subnetIds.map(code).join(", ")}`
     : `${c.network.vpcId ? `VPC ${code(c.network.vpcId)}` : "the default VPC"}, all its subnets in zones EKS supports (looked up at plan time)`;

@@ -32,6 +32,14 @@ export interface ClusterProps {
    */
   readonly serviceIpv4Cidr?: string;
   /**
+   * IP family of pods and services (`kubernetes_network_config.ip_family`). EKS: "You can only specify an IP family
+   * when you create a cluster and can't change this value once the cluster is created" (KubernetesNetworkConfigRequest):
+   * the argument forces a new cluster in hashicorp/aws 5.100.0. With ipv6, EKS assigns services addresses from fc00::/7
+   * and pods from the subnets' IPv6 blocks; no service CIDR is given.
+   * @default - not written (ipv4, EKS's default)
+   */
+  readonly ipFamily?: "ipv4" | "ipv6";
+  /**
    * API server endpoint access.
    * @default { access: "public-and-private", publicAccessCidrs: ["0.0.0.0/0"] }
    */
@@ -128,6 +136,8 @@ export class Cluster extends Construct {
     const access = props.access ?? DEFAULT_CLUSTER.access;
     const flags = endpointFlags(endpoint.access);
     const autoMode = props.autoMode;
+    // Written only for ipv6, so an IPv4 cluster's Terraform is as it was before the key existed.
+    const ipFamily = props.ipFamily === "ipv6" ? { ipFamily: "ipv6" } : undefined;
 
     this.resource = new EksCluster(this, "Resource", {
       name: props.name,
@@ -141,9 +151,9 @@ export class Cluster extends Construct {
         publicAccessCidrs: flags.endpointPublicAccess ? [...endpoint.publicAccessCidrs] : undefined,
       },
       kubernetesNetworkConfig: autoMode
-        ? { serviceIpv4Cidr: props.serviceIpv4Cidr, elasticLoadBalancing: { enabled: true } }
-        : props.serviceIpv4Cidr
-          ? { serviceIpv4Cidr: props.serviceIpv4Cidr }
+        ? { serviceIpv4Cidr: props.serviceIpv4Cidr, ...ipFamily, elasticLoadBalancing: { enabled: true } }
+        : props.serviceIpv4Cidr || ipFamily
+          ? { serviceIpv4Cidr: props.serviceIpv4Cidr, ...ipFamily }
           : undefined,
       ...(autoMode
         ? {

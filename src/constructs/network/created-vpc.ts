@@ -1,5 +1,7 @@
 import { Construct } from "constructs";
-import { VpcLayout } from "../../config/vpc-layout";
+import { Fn } from "cdktf";
+import { IPV6_SUBNET_NEWBITS, ipv6SubnetNumber, VpcLayout } from "../../config/vpc-layout";
+import { EgressOnlyInternetGateway } from "./egress-only-internet-gateway";
 import { ownMap } from "../tags";
 import { InternetGateway } from "./internet-gateway";
 import { NatGateway } from "./nat-gateway";
@@ -20,12 +22,20 @@ export interface CreatedVpcProps {
   readonly tags?: Readonly<Record<string, string>>;
   /** Tags of the private subnets only (e.g. karpenter.sh/discovery). @default {} */
   readonly privateSubnetTags?: Readonly<Record<string, string>>;
+  /**
+   * Dual stack, for an IPv6 cluster (`network.ipFamily: ipv6`): the VPC's Amazon-provided /56, a /64 per subnet with
+   * IPv6 addresses on creation, an egress-only internet gateway, and ::/0 routes (public: the internet gateway;
+   * private: the egress-only one). @default false
+   */
+  readonly ipv6?: boolean;
 }
 
 /** What `createVpc` made. */
 export interface CreatedVpc {
   readonly vpc: Vpc;
   readonly internetGateway: InternetGateway;
+  /** The private subnets' IPv6 way out (`ipv6` only). */
+  readonly egressOnlyInternetGateway?: EgressOnlyInternetGateway;
   /** One per zone, in the zones' order. */
   readonly publicSubnets: readonly Subnet[];
   /** One per zone, in the zones' order: the cluster's and node groups' subnets. */
@@ -57,27 +67,36 @@ export interface CreatedVpc {
 export function createVpc(scope: Construct, props: CreatedVpcProps): CreatedVpc {
   const { layout, clusterName } = props;
   const tags = props.tags;
-  const vpc = new Vpc(scope, "vpc", { cidr: layout.cidr, name: `${clusterName}-vpc`, tags });
+  const vpc = new Vpc(scope, "vpc", { cidr: layout.cidr, name: `${clusterName}-vpc`, tags, ipv6: props.ipv6 });
   const internetGateway = new InternetGateway(scope, "internet_gateway", { vpcId: vpc.vpcId, name: `${clusterName}-igw`, tags });
+  // Dual stack (IPv6 cluster): aws_egress_only_internet_gateway.egress_only_internet_gateway, and each subnet's /64.
+  const egressOnlyInternetGateway = props.ipv6
+    ? new EgressOnlyInternetGateway(scope, "egress_only_internet_gateway", { vpcId: vpc.vpcId, name: `${clusterName}-eigw`, tags })
+    : undefined;
+  const ipv6Block = (kind: "private" | "public", zoneIndex: number): string | undefined =>
+    props.ipv6 ? Fn.cidrsubnet(vpc.ipv6CidrBlock, IPV6_SUBNET_NEWBITS, ipv6SubnetNumber(kind, zoneIndex)) : undefined;
   const publicRouteTable = new RouteTable(scope, "public_route_table", {
     vpcId: vpc.vpcId,
     defaultRoute: { gatewayId: internetGateway.resource.id },
+    ipv6DefaultRoute: props.ipv6 ? { gatewayId: internetGateway.resource.id } : undefined,
     name: `${clusterName}-public`,
     tags,
   });
   const publicSubnets = layout.zones.map(
-    (z) =>
+    (z, i) =>
       new Subnet(scope, `public_subnet_${z.zone}`, {
         vpcId: vpc.vpcId,
         kind: "public",
         cidr: z.publicCidr,
+        ipv6CidrBlock: ipv6Block("public", i),
         availabilityZone: z.zone,
         routeTableId: publicRouteTable.routeTableId,
         name: `${clusterName}-public-${z.zone}`,
         tags,
       }),
   );
-  const natZones = layout.natGateways === "single" ? layout.zones.slice(0, 1) : layout.zones;
+  // natGateways: none (issue 15, private clusters): no NAT gateway, and the private route tables keep only the local route.
+  const natZones = layout.natGateways === "none" ? [] : layout.natGateways === "single" ? layout.zones.slice(0, 1) : layout.zones;
   const natGateways = natZones.map(
     (z) =>
       new NatGateway(scope, `nat_gateway_${z.zone}`, {
@@ -91,7 +110,8 @@ export function createVpc(scope: Construct, props: CreatedVpcProps): CreatedVpc 
     (z, i) =>
       new RouteTable(scope, `private_route_table_${z.zone}`, {
         vpcId: vpc.vpcId,
-        defaultRoute: { natGatewayId: (natGateways[i] ?? natGateways[0]).natGatewayId },
+        defaultRoute: natGateways.length > 0 ? { natGatewayId: (natGateways[i] ?? natGateways[0]).natGatewayId } : undefined,
+        ipv6DefaultRoute: egressOnlyInternetGateway ? { egressOnlyGatewayId: egressOnlyInternetGateway.egressOnlyGatewayId } : undefined,
         name: `${clusterName}-private-${z.zone}`,
         tags,
       }),
@@ -102,6 +122,7 @@ export function createVpc(scope: Construct, props: CreatedVpcProps): CreatedVpc 
         vpcId: vpc.vpcId,
         kind: "private",
         cidr: z.privateCidr,
+        ipv6CidrBlock: ipv6Block("private", i),
         availabilityZone: z.zone,
         routeTableId: privateRouteTables[i].routeTableId,
         name: `${clusterName}-private-${z.zone}`,
@@ -111,6 +132,7 @@ export function createVpc(scope: Construct, props: CreatedVpcProps): CreatedVpc 
   return {
     vpc,
     internetGateway,
+    egressOnlyInternetGateway,
     publicSubnets,
     privateSubnets,
     natGateways,

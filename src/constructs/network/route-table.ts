@@ -6,16 +6,21 @@ import { tagsArgument } from "../tags";
 /** Where a route table sends traffic for other networks: an internet gateway, or a NAT gateway. */
 export type DefaultRouteTarget = { readonly gatewayId: string } | { readonly natGatewayId: string };
 
+/** Where a route table sends IPv6 traffic for other networks (::/0): an internet gateway, or an egress-only one. */
+export type Ipv6DefaultRouteTarget = { readonly gatewayId: string } | { readonly egressOnlyGatewayId: string };
+
 /** Props of `RouteTable`. Strings are Terraform strings (see `VpcProps`). */
 export interface RouteTableProps {
   /** The VPC (a reference). */
   readonly vpcId: string;
-  /** Where 0.0.0.0/0 goes. */
-  readonly defaultRoute: DefaultRouteTarget;
+  /** Where 0.0.0.0/0 goes. @default - nowhere: only the VPC's local route (private subnets with `natGateways: none`) */
+  readonly defaultRoute?: DefaultRouteTarget;
   /** The `Name` tag. */
   readonly name: string;
   /** Tags beside `Name`. @default {} */
   readonly tags?: Readonly<Record<string, string>>;
+  /** Where ::/0 goes (dual-stack subnets: `<id>_ipv6_default_route`). @default - no IPv6 route */
+  readonly ipv6DefaultRoute?: Ipv6DefaultRouteTarget;
 }
 
 /**
@@ -25,7 +30,10 @@ export interface RouteTableProps {
  */
 export class RouteTable extends Construct {
   public readonly resource: AwsRouteTable;
-  public readonly defaultRoute: Route;
+  /** The 0.0.0.0/0 route, when `defaultRoute` is given. */
+  public readonly defaultRoute?: Route;
+  /** The ::/0 route, when `ipv6DefaultRoute` is given. */
+  public readonly ipv6DefaultRoute?: Route;
 
   constructor(scope: Construct, id: string, props: RouteTableProps) {
     super(scope, id);
@@ -33,11 +41,18 @@ export class RouteTable extends Construct {
       vpcId: props.vpcId,
       tags: tagsArgument(props.tags, { Name: props.name }),
     });
-    this.defaultRoute = new Route(this, "default_route", {
+    if (props.defaultRoute) this.defaultRoute = new Route(this, "default_route", {
       routeTableId: this.resource.id,
       destinationCidrBlock: "0.0.0.0/0",
       ...props.defaultRoute,
     });
+    if (props.ipv6DefaultRoute) {
+      this.ipv6DefaultRoute = new Route(this, "ipv6_default_route", {
+        routeTableId: this.resource.id,
+        destinationIpv6CidrBlock: "::/0",
+        ...props.ipv6DefaultRoute,
+      });
+    }
   }
 
   /** The route table's ID (a reference). */

@@ -30,6 +30,13 @@ export interface SubnetProps {
   readonly name: string;
   /** Tags beside `Name` and the load-balancer role tag. @default {} */
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * Dual stack: the subnet's IPv6 /64 (a Terraform expression from the VPC's block), and IPv6 addresses assigned on
+   * creation, which EKS requires of node subnets in an IPv6 cluster ("you must specify subnets that are configured to
+   * auto-assign IPv6 addresses", EKS User Guide, "Learn about IPv6 addresses to clusters, Pods, and services").
+   * @default - IPv4 only: nothing written
+   */
+  readonly ipv6CidrBlock?: string;
 }
 
 /**
@@ -48,6 +55,8 @@ export class Subnet extends Construct {
       cidrBlock: props.cidr,
       availabilityZone: props.availabilityZone,
       mapPublicIpOnLaunch: props.kind === "public" ? true : undefined,
+      ipv6CidrBlock: props.ipv6CidrBlock,
+      assignIpv6AddressOnCreation: props.ipv6CidrBlock !== undefined ? true : undefined,
       tags: tagsArgument(props.tags, { Name: props.name }, LOAD_BALANCER_ROLE_TAGS[props.kind]),
     });
     this.routeTableAssociation = new RouteTableAssociation(this, "route_table", {

@@ -13,6 +13,12 @@ export interface VpcProps {
   readonly name: string;
   /** Tags beside `Name`. @default {} */
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * Dual stack: an Amazon-provided IPv6 /56 beside the IPv4 block (`assign_generated_ipv6_cidr_block`), as an IPv6
+   * cluster needs ("the VPC and subnets that you specify must have an IPv6 CIDR block", EKS User Guide, "Learn about
+   * IPv6 addresses to clusters, Pods, and services"). @default false - not written
+   */
+  readonly ipv6?: boolean;
 }
 
 /**
@@ -29,6 +35,7 @@ export class Vpc extends Construct {
       cidrBlock: props.cidr,
       enableDnsSupport: true,
       enableDnsHostnames: true,
+      assignGeneratedIpv6CidrBlock: props.ipv6 ? true : undefined,
       tags: tagsArgument(props.tags, { Name: props.name }),
     });
   }
@@ -36,5 +43,10 @@ export class Vpc extends Construct {
   /** The VPC's ID (a reference). */
   public get vpcId(): string {
     return this.resource.id;
+  }
+
+  /** The VPC's IPv6 block (a reference; empty unless `ipv6`). */
+  public get ipv6CidrBlock(): string {
+    return this.resource.ipv6CidrBlock;
   }
 }
