@@ -396,3 +396,30 @@ describe("node dist/plan-review.js through the real entry point", () => {
     expect(result.stderr).toBe("usage: npm run plan-review -- <plan.json>  (plan.json: terraform show -json <saved plan> > plan.json)\n");
   });
 });
+
+describe("reviewPlan: the created VPC (issue 15)", () => {
+  const tags = (name: string) => ({ tags: { Name: name } });
+  it("GIVEN the VPC, a subnet, a NAT gateway, a route and an endpoint replaced WHEN reviewed THEN each is named in network terms, with network.create keys and impacts", () => {
+    const review = reviewPlan(
+      plan([
+        change("aws_vpc.vpc", ["delete", "create"], { cidr_block: "10.0.0.0/16", ...tags("orders-vpc") }, { cidr_block: "10.1.0.0/16", ...tags("orders-vpc") }, { replacePaths: [["cidr_block"]] }),
+        change("aws_subnet.private_subnet_eu-west-1a", ["delete", "create"], { cidr_block: "10.0.0.0/19", availability_zone: "eu-west-1a" }, { cidr_block: "10.1.0.0/19", availability_zone: "eu-west-1a" }, { replacePaths: [["cidr_block"], ["vpc_id"]] }),
+        change("aws_nat_gateway.nat_gateway_eu-west-1a", ["delete", "create"], { subnet_id: "subnet-1" }, { subnet_id: "subnet-2" }, { replacePaths: [["subnet_id"]] }),
+        change("aws_route.private_route_table_eu-west-1b_default_route", ["delete", "create"], { route_table_id: "rtb-1", destination_cidr_block: "0.0.0.0/0" }, { route_table_id: "rtb-2", destination_cidr_block: "0.0.0.0/0" }, { replacePaths: [["route_table_id"]] }),
+        change("aws_vpc_endpoint.vpc_endpoint_sts", ["delete", "create"], { service_name: "com.amazonaws.eu-west-1.sts", vpc_id: "vpc-1" }, { service_name: "com.amazonaws.eu-west-1.sts", vpc_id: "vpc-2" }, { replacePaths: [["vpc_id"]] }),
+      ]),
+    );
+    expect(review.code).toBe(1);
+    const vpc = sectionOf(review.markdown, "aws_vpc.vpc");
+    expect(vpc).toMatch(/^### Replaced: the VPC `orders-vpc`\n/);
+    expect(vpc).toContain('| `cidr_block` | `network.create.cidr` | `10.0.0.0/16` | `10.1.0.0/16` |');
+    expect(vpc).toMatch(/\*\*What happens:\*\*.*everything in it goes.*DependencyViolation/);
+    const subnet = sectionOf(review.markdown, "aws_subnet.private_subnet_eu-west-1a");
+    expect(subnet).toMatch(/^### Replaced: the private subnet in `eu-west-1a`\n/);
+    expect(subnet).toContain("| `vpc_id` | `network.create.cidr` |");
+    expect(subnet).toMatch(/\*\*What happens:\*\*.*node groups using it are replaced/);
+    expect(sectionOf(review.markdown, "aws_nat_gateway.nat_gateway_eu-west-1a")).toMatch(/^### Replaced: the NAT gateway in `eu-west-1a`\n[\s\S]*lose outbound internet access/);
+    expect(sectionOf(review.markdown, "aws_route.private_route_table_eu-west-1b_default_route")).toMatch(/^### Replaced: the `0\.0\.0\.0\/0` route of the private route table in `eu-west-1b`\n/);
+    expect(sectionOf(review.markdown, "aws_vpc_endpoint.vpc_endpoint_sts")).toMatch(/^### Replaced: the VPC endpoint `com\.amazonaws\.eu-west-1\.sts`\n[\s\S]*nodes reach that AWS API/);
+  });
+});

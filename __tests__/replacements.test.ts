@@ -240,3 +240,57 @@ describe("GIVEN the compiled app run again after a cluster is renamed, or its st
     expect(moved.stderr).toContain("terraform init -migrate-state");
   }, 60_000);
 });
+
+describe("replacementsBetween, the created VPC (issue 15)", () => {
+  const ZONES = ["us-east-1a", "us-east-1b"];
+  const vpc = (create: Partial<NonNullable<ClusterConfig["network"]["create"]>> = {}, network: Partial<ClusterConfig["network"]> = {}): ClusterConfig =>
+    offlineClusterConfig({
+      network: { securityGroupIds: [], serviceIpv4Cidr: "172.20.0.0/16", create: { cidr: "10.0.0.0/16", availabilityZones: ZONES, natGateways: "single", ...create }, ...network } as ClusterConfig["network"],
+    });
+  const keys = (found: readonly Replacement[]) => Object.fromEntries(found.map((r) => [r.address, [r.action, r.attribute ?? r.with, r.configKey]]));
+
+  it("GIVEN the VPC's CIDR changed THEN the VPC (cidr_block, network.create.cidr), its subnets (cidr_block) and, through them, tables, routes, associations, the NAT gateway and the node group", () => {
+    const found = keys(between(vpc(), vpc({ cidr: "10.1.0.0/16" })));
+    expect(found["aws_vpc.vpc"]).toEqual(["replaced", "cidr_block", "network.create.cidr"]);
+    expect(found["aws_subnet.private_subnet_us-east-1a"]).toEqual(["replaced", "cidr_block", "network.create.cidr / network.create.privateSubnetPrefix / network.create.publicSubnetPrefix"]);
+    expect(found["aws_route_table.public_route_table"]).toEqual(["replaced", "aws_vpc.vpc", "network.create.cidr"]);
+    expect(found["aws_nat_gateway.nat_gateway_us-east-1a"]?.[0]).toBe("replaced");
+    expect(found[NODE_GROUP]?.[0]).toBe("replaced");
+    // the internet gateway moves VPC in place; the Elastic IP is not in the VPC
+    expect(found["aws_internet_gateway.internet_gateway"]).toBeUndefined();
+    expect(found["aws_eip.nat_gateway_us-east-1a_eip"]).toBeUndefined();
+  });
+
+  it("GIVEN NAT single -> one-per-zone, or endpoints switched on THEN nothing; one-per-zone -> single THEN the second gateway and its address are destroyed, from network.create.natGateways", () => {
+    expect(between(vpc(), vpc({ natGateways: "one-per-zone" }))).toEqual([]);
+    expect(between(vpc(), vpc({ endpoints: true }))).toEqual([]);
+    expect(keys(between(vpc({ natGateways: "one-per-zone" }), vpc()))).toEqual({
+      "aws_eip.nat_gateway_us-east-1b_eip": ["destroyed", undefined, "network.create.natGateways"],
+      "aws_nat_gateway.nat_gateway_us-east-1b": ["destroyed", undefined, "network.create.natGateways"],
+    });
+  });
+
+  it("GIVEN a zone added THEN only the node group on the created private subnets, from network.create.availabilityZones; a zone removed THEN its subnets and the rest destroyed too", () => {
+    expect(keys(between(vpc(), vpc({ availabilityZones: [...ZONES, "us-east-1c"] })))).toEqual({ [NODE_GROUP]: ["replaced", "subnet_ids", "network.create.availabilityZones"] });
+    const removed = keys(between(vpc({ availabilityZones: [...ZONES, "us-east-1c"] }), vpc()));
+    expect(removed["aws_subnet.private_subnet_us-east-1c"]).toEqual(["destroyed", undefined, "network.create.availabilityZones"]);
+    expect(removed[NODE_GROUP]).toEqual(["replaced", "subnet_ids", "network.create.availabilityZones"]);
+  });
+
+  it("GIVEN endpoints switched off THEN the endpoints, their group and its rule are destroyed, from network.create.endpoints", () => {
+    const found = keys(between(vpc({ endpoints: true }), vpc()));
+    expect(found["aws_vpc_endpoint.vpc_endpoint_sts"]).toEqual(["destroyed", undefined, "network.create.endpoints"]);
+    expect(found["aws_security_group.vpc_endpoints_security_group"]).toEqual(["destroyed", undefined, "network.create.endpoints"]);
+    expect(found["aws_vpc_security_group_ingress_rule.vpc_endpoints_security_group_https"]).toEqual(["destroyed", undefined, "network.create.endpoints"]);
+  });
+
+  it("GIVEN an ingress rule's source changed within its kind THEN nothing; to another kind THEN replaced (the provider's RequiresReplaceIf); a tenancy back to default THEN nothing", () => {
+    const rule = (body: Record<string, unknown>) => ({ resource: { aws_vpc_security_group_ingress_rule: { r: { security_group_id: "sg-1", ip_protocol: "tcp", from_port: 443, to_port: 443, ...body } } } });
+    expect(replacementsBetween(rule({ cidr_ipv4: "10.0.0.0/16" }), rule({ cidr_ipv4: "10.1.0.0/16" }), base)).toEqual([]);
+    expect(replacementsBetween(rule({ cidr_ipv4: "10.0.0.0/16" }), rule({ cidr_ipv6: "2600:1f18::/56" }), base).map((r) => r.attribute)).toEqual(["cidr_ipv4"]);
+    const tenancy = (t?: string) => ({ resource: { aws_vpc: { v: { cidr_block: "10.0.0.0/16", ...(t ? { instance_tenancy: t } : {}) } } } });
+    expect(replacementsBetween(tenancy("dedicated"), tenancy(), base)).toEqual([]);
+    expect(replacementsBetween(tenancy("dedicated"), tenancy("default"), base)).toEqual([]);
+    expect(replacementsBetween(tenancy(), tenancy("dedicated"), base).map((r) => r.attribute)).toEqual(["instance_tenancy"]);
+  });
+});

@@ -92,6 +92,13 @@ const AUTO_MODE = offlineClusterConfig({ autoMode: { enabled: true, nodePools: [
 /** A node group whose launch template has a root volume and kubelet settings. */
 const LAUNCH = (overrides: Parameters<typeof nodeGroupSettings>[0] = {}): ClusterConfig => withNodeGroup({ rootVolume: { size: 40 }, kubelet: { maxPods: 50 }, ...overrides });
 
+// The created VPC (issue 15): two zones, one NAT gateway, no endpoints; node groups on its private subnets.
+const ZONES = ["us-east-1a", "us-east-1b"];
+const CREATED_VPC = (create: Partial<NonNullable<ClusterConfig["network"]["create"]>> = {}): ClusterConfig =>
+  offlineClusterConfig({
+    network: { securityGroupIds: [], serviceIpv4Cidr: "172.20.0.0/16", create: { cidr: "10.0.0.0/16", availabilityZones: ZONES, natGateways: "single", ...create } } as ClusterConfig["network"],
+  });
+
 const EDITS = {
   noEdit: edit(base, base),
   noEditRich: edit(rich, rich),
@@ -157,6 +164,12 @@ const EDITS = {
   maxPods: edit(LAUNCH(), LAUNCH({ kubelet: { maxPods: 60 } })),
   nodeRepair: edit(base, withNodeGroup({ nodeRepair: true })),
   releaseVersion: edit(base, withNodeGroup({ releaseVersion: "1.35.0-20260101" })),
+  // The created VPC (issue 15)
+  noEditVpc: edit(CREATED_VPC(), CREATED_VPC()),
+  vpcCidr: edit(CREATED_VPC(), CREATED_VPC({ cidr: "10.1.0.0/16" })),
+  natPerZone: edit(CREATED_VPC(), CREATED_VPC({ natGateways: "one-per-zone" })),
+  zoneAdded: edit(CREATED_VPC(), CREATED_VPC({ availabilityZones: [...ZONES, "us-east-1c"] })),
+  endpointsOn: edit(CREATED_VPC(), CREATED_VPC({ endpoints: true })),
 };
 
 /** `address: actions` of every change that is not a no-op. */
@@ -402,9 +415,92 @@ describeWithTerraform("terraform-plans", (terraform) => {
     }, 180_000);
   });
 
+  describe("GIVEN a cluster in a created VPC WHEN the network is edited (issue 15)", () => {
+    const subnets = (zones: readonly string[]) => zones.flatMap((z) => [`aws_subnet.private_subnet_${z}`, `aws_subnet.public_subnet_${z}`]);
+
+    it("THEN planned again unchanged it changes nothing: the state holds the subnets' ids where the cluster and node group name them", () => {
+      const plan = plans.noEditVpc;
+      expect(plan.resource_changes.map((rc) => rc.address)).toEqual(expect.arrayContaining(["aws_vpc.vpc", "aws_nat_gateway.nat_gateway_us-east-1a", ...subnets(ZONES)]));
+      expect(changes(plan)).toEqual({});
+    });
+
+    it("THEN a new VPC CIDR replaces the VPC, every subnet, route table, route and association, the NAT gateway and the node group, and the cluster with the VPC (it cannot move to another VPC)", () => {
+      const plan = plans.vpcCidr;
+      expect(replaced(plan)).toMatchObject({
+        "aws_vpc.vpc": [["cidr_block"]],
+        ...Object.fromEntries(subnets(ZONES).map((a) => [a, [["vpc_id"], ["cidr_block"]]])),
+        ...Object.fromEntries(["public_route_table", ...ZONES.map((z) => `private_route_table_${z}`)].map((t) => [`aws_route_table.${t}`, [["vpc_id"]]])),
+        ...Object.fromEntries(["public_route_table", ...ZONES.map((z) => `private_route_table_${z}`)].map((t) => [`aws_route.${t}_default_route`, [["route_table_id"]]])),
+        ...Object.fromEntries(subnets(ZONES).map((a) => [`aws_route_table_association.${a.slice("aws_subnet.".length)}_route_table`, [["subnet_id"]]])),
+        "aws_nat_gateway.nat_gateway_us-east-1a": [["subnet_id"]],
+      });
+      // The cluster is replaced by its trigger on the VPC's id (EKS UpdateClusterConfig cannot move a cluster to another
+      // VPC, and the old subnets cannot go while its interfaces are in them); what lives in it goes with it.
+      expect(change(plan, CLUSTER).change.actions).toEqual(["delete", "create"]);
+      expect(change(plan, CLUSTER).action_reason).toBe("replace_by_triggers");
+      expect(change(plan, NODE_GROUP).change.actions).toEqual(["delete", "create"]);
+      // In place, as the provider plans it: the internet gateway moves VPC (detach, attach); nothing else but replacements.
+      expect(changes(plan)).toMatchObject({ "aws_internet_gateway.internet_gateway": "update" });
+      expect(Object.keys(changes(plan))).toHaveLength(Object.keys(replaced(plan)).length + 1);
+    });
+
+    it("THEN single -> one-per-zone NAT creates the second zone's gateway and its address, and moves that zone's route in place", () => {
+      expect(changes(plans.natPerZone)).toEqual({
+        "aws_eip.nat_gateway_us-east-1b_eip": "create",
+        "aws_nat_gateway.nat_gateway_us-east-1b": "create",
+        "aws_route.private_route_table_us-east-1b_default_route": "update",
+      });
+    });
+
+    it("THEN a zone added creates its subnets, route table, route and associations, moves no existing subnet, and replaces the node group (its subnet_ids)", () => {
+      expect(changes(plans.zoneAdded)).toEqual({
+        ...Object.fromEntries(subnets(["us-east-1c"]).map((a) => [a, "create"])),
+        "aws_route_table.private_route_table_us-east-1c": "create",
+        "aws_route.private_route_table_us-east-1c_default_route": "create",
+        "aws_route_table_association.private_subnet_us-east-1c_route_table": "create",
+        "aws_route_table_association.public_subnet_us-east-1c_route_table": "create",
+        [CLUSTER]: "update",
+        [NODE_GROUP]: "delete,create",
+      });
+      expect(replaced(plans.zoneAdded)).toEqual({ [NODE_GROUP]: [["subnet_ids"]] });
+    });
+
+    it("THEN endpoints switched on only create: the endpoints, their security group and its HTTPS rule", () => {
+      const plan = plans.endpointsOn;
+      const created = Object.entries(changes(plan));
+      expect(created.every(([, actions]) => actions === "create")).toBe(true);
+      expect(created.map(([a]) => a).sort()).toEqual(
+        [
+          "aws_security_group.vpc_endpoints_security_group",
+          "aws_vpc_security_group_ingress_rule.vpc_endpoints_security_group_https",
+          ...["ec2", "ecr_api", "ecr_dkr", "eks", "elasticloadbalancing", "logs", "s3", "sts"].map((e) => `aws_vpc_endpoint.vpc_endpoint_${e}`),
+        ].sort(),
+      );
+    });
+
+    it("THEN the warnings name the CIDR edit by its key, and the zone's node group by network.create.availabilityZones", () => {
+      const keys = (name: "vpcCidr" | "zoneAdded") => {
+        const { before, after, config } = EDITS[name];
+        return Object.fromEntries(replacementsBetween(JSON.parse(before), JSON.parse(after), config).map((r) => [r.address, r.configKey]));
+      };
+      expect(keys("vpcCidr")["aws_vpc.vpc"]).toBe("network.create.cidr");
+      expect(keys("vpcCidr")["aws_subnet.private_subnet_us-east-1a"]).toContain("network.create.cidr");
+      expect(keys("zoneAdded")).toEqual({ [NODE_GROUP]: "network.create.availabilityZones" });
+    });
+
+    it("THEN plan-review reads the CIDR edit as the VPC and its subnets replaced, with keys", () => {
+      const { markdown, code } = reviewPlan(JSON.parse(JSON.stringify(plans.vpcCidr)));
+      expect(code).toBe(1);
+      expect(markdown).toContain("### Replaced: the VPC `simple-bank-vpc`");
+      expect(markdown).toContain("| `cidr_block` | `network.create.cidr` | `10.0.0.0/16` | `10.1.0.0/16` |");
+      expect(markdown).toContain("### Replaced: the private subnet in `us-east-1a`");
+      expect(markdown).toContain("### Replaced: the NAT gateway in `us-east-1a`");
+    });
+  });
+
   describe("GIVEN every edit above", () => {
     // (ignore_changes, like the triggers, is configuration only: it changes no plan by itself)
-    const UNCHANGED = ["noEdit", "noEditRich", "noEditIdentity", "triggersAdded", "ignoreDesired", "noEditKarpenter"];
+    const UNCHANGED = ["noEdit", "noEditRich", "noEditIdentity", "triggersAdded", "ignoreDesired", "noEditKarpenter", "noEditVpc"];
     it.each((Object.keys(EDITS) as (keyof typeof EDITS)[]).filter((name) => !UNCHANGED.includes(name)))("%s: the plan changes something (the edit is real)", (name) => {
       expect(Object.keys(changes(plans[name])).length).toBeGreaterThan(0);
     });
@@ -460,7 +556,7 @@ describeWithTerraform("terraform-plans", (terraform) => {
   });
 
   describe("GIVEN every edit's real plan WHEN npm run plan-review reads it", () => {
-    const SAFE = ["noEdit", "noEditRich", "noEditIdentity", "desiredSize", "tags", "triggersAdded", "noEditKarpenter", "autoModeOn", "rootVolumeSize", "maxPods", "nodeRepair", "releaseVersion"];
+    const SAFE = ["noEdit", "noEditRich", "noEditIdentity", "desiredSize", "tags", "triggersAdded", "noEditKarpenter", "autoModeOn", "rootVolumeSize", "maxPods", "nodeRepair", "releaseVersion", "noEditVpc", "natPerZone", "endpointsOn"];
 
     it.each(SAFE)("%s: exit 0, nothing replaced or destroyed", (name) => {
       const review = reviewPlan(JSON.parse(JSON.stringify(plans[name as keyof typeof EDITS])));

@@ -298,6 +298,11 @@ class Filler {
   /** A pure reference (`${aws_iam_role.x.arn}`) to another resource's attribute: that resource's filled value. */
   private resolveReference(expression: any, ctx: Context): unknown {
     if (!expression || typeof expression !== "object" || Array.isArray(expression)) return undefined;
+    // A list of pure references (`["${aws_subnet.a.id}", "${aws_subnet.b.id}"]`, a created VPC's subnet IDs): each filled value
+    if (Array.isArray(expression.constant_value)) {
+      const elements = expression.constant_value.map((element: unknown) => this.resolveReference({ constant_value: element }, ctx));
+      return elements.length > 0 && elements.every((e: unknown) => e !== undefined) ? elements : undefined;
+    }
     const text: unknown = expression.constant_value;
     const pure = typeof text === "string" ? /^\$\{([^{}]+)\}$/.exec(text) : null;
     const reference: string | undefined = pure ? pure[1].trim() : undefined;

@@ -376,6 +376,14 @@ export function buildClusterParts(scope: Construct, given: ClusterConfig): Clust
     zonalShift: config.zonalShift,
     bootstrapSelfManagedAddons: config.bootstrapSelfManagedAddons,
   });
+  // A cluster cannot move to another VPC (EKS UpdateClusterConfig changes subnets only within the cluster's VPC), and
+  // the old subnets cannot be deleted while its network interfaces are in them: a replaced created VPC replaces the
+  // cluster (a real plan of a changed network.create.cidr otherwise updated the cluster in place; terraform-plans.test.ts).
+  if (createdVpc) {
+    const vpc = createdVpc.vpc.resource;
+    const lifecycle = cluster.resource.lifecycle ?? {};
+    cluster.resource.lifecycle = { ...lifecycle, replaceTriggeredBy: [...(lifecycle.replaceTriggeredBy ?? []), `${vpc.terraformResourceType}.${vpc.friendlyUniqueId}.id`] };
+  }
   // Load balancer role tags on existing subnets (issue 15): aws_ec2_tag.subnet_role_tag_elb["<subnet>"], ..._internal_elb[...]
   if (config.network.subnetTags) new LoadBalancerSubnetTags(scope, "subnet_role_tag", config.network.subnetTags);
 

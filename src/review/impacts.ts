@@ -193,6 +193,109 @@ export const IMPACTS: Readonly<Record<string, Impact>> = {
     destroyed: "The alias is gone; whatever names the key by its alias fails. The key itself is untouched.",
     safer: "Low risk; keep the alias name if tools refer to it.",
   },
+  // ---- Issue 15: the created VPC (network.create) ----------------------------------------------------------------
+  aws_vpc: {
+    replaced:
+      "A new VPC replaces this one, and everything in it goes: every subnet, route table, gateway and endpoint, and " +
+      "with the subnets the cluster's network interfaces and the node groups (the node groups are replaced; the cluster " +
+      "itself keeps its subnets in place in the plan, but its subnets are gone). EC2 deletes a subnet only when it is " +
+      "empty (no network interfaces: nodes, the cluster's ENIs, load balancers), and a VPC only when nothing is left " +
+      "in it, so the destroy stops with DependencyViolation unless the cluster and everything else in the VPC was " +
+      "removed first; in practice the whole cluster has to be rebuilt.",
+    destroyed:
+      "The VPC is deleted with everything in it: only possible once the cluster, its nodes and load balancers are gone " +
+      "(EC2 refuses to delete a VPC or subnet that still has network interfaces).",
+    safer:
+      "Revert the edit if it was not meant: a created VPC's CIDR cannot change in place. To move the cluster to another " +
+      "address range, build a new cluster in a new VPC beside this one (another name), move the workloads, then remove " +
+      "the old cluster and VPC in a later change. To add addresses, AWS allows a secondary CIDR block on the VPC " +
+      "(outside this tool).",
+  },
+  aws_subnet: {
+    replaced:
+      "The subnet is deleted and created again. EC2 deletes only an empty subnet: the nodes of node groups in it (those " +
+      "node groups are replaced), the cluster's network interfaces (EKS places them in the cluster's subnets), pods' " +
+      "IPs and load balancers must leave it first, so the destroy stops with DependencyViolation while they are there. " +
+      "The node groups using it are replaced, and the cluster's subnet list is updated in place.",
+    destroyed:
+      "The subnet is deleted: only once empty. Node groups and the cluster lose that zone; load balancers in it go.",
+    safer:
+      "Keep existing zones and CIDRs as they are: add a zone (new subnets) rather than renumber. A new layout means a " +
+      "new cluster (and VPC) beside this one, workloads moved, the old one removed later.",
+  },
+  aws_internet_gateway: {
+    replaced: "The VPC has no internet gateway between the delete and the create: public subnets, and NAT gateways behind them, lose the internet.",
+    destroyed: "Public subnets lose the internet, and with them the NAT gateways: nodes lose egress.",
+    safer: "Apply in a maintenance window; it is replaced only with its VPC.",
+  },
+  aws_egress_only_internet_gateway: {
+    replaced: "Private subnets lose IPv6 egress (::/0) between the delete and the create: pods of an IPv6 cluster cannot reach IPv6 destinations outside the VPC.",
+    destroyed: "Private subnets lose IPv6 egress: an IPv6 cluster's pods reach nothing outside the VPC over IPv6.",
+    safer: "Apply in a maintenance window; it is replaced only with its VPC.",
+  },
+  aws_nat_gateway: {
+    replaced:
+      "The NAT gateway is deleted and created again, with its Elastic IP's address given up or kept as the plan says: " +
+      "private subnets routed through it lose outbound internet access (image pulls from public registries, AWS APIs " +
+      "without endpoints, nodes joining) from the delete until the new gateway is available (minutes), and open " +
+      "connections through it are dropped. Destinations that allow-list the old public IP stop accepting traffic if it changes.",
+    destroyed:
+      "Private subnets routed through it lose outbound internet access until their routes point at another gateway; " +
+      "its Elastic IP is released (an allow-listed address is lost).",
+    safer:
+      "Switch NAT modes in a maintenance window; single -> one-per-zone adds gateways and moves routes in place. Keep " +
+      "interface endpoints (network.create.endpoints) so nodes reach ECR, STS and EKS without NAT meanwhile.",
+  },
+  aws_eip: {
+    replaced: "The NAT gateway's public address changes: whatever allow-lists it must learn the new one; the gateway is replaced with it.",
+    destroyed: "The public address is released and cannot be got back; allow-lists naming it break.",
+    safer: "Keep the Elastic IP (it is replaced only with its NAT gateway settings); tell allow-list owners before an address changes.",
+  },
+  aws_route_table: {
+    replaced:
+      "The route table is deleted and created again: its subnets fall back to the VPC's main route table (local routes " +
+      "only) until they are associated with the new one: a brief loss of egress (and of the S3 gateway endpoint's route).",
+    destroyed: "Its subnets fall back to the VPC's main route table: local routes only, no egress.",
+    safer: "Apply in a maintenance window; it is replaced only with its VPC.",
+  },
+  aws_route: {
+    replaced:
+      "The route is deleted and created again: traffic to its destination (the default route: everything outside the " +
+      "VPC) has no way out between the two (seconds). A new target (another NAT gateway) is an in-place update.",
+    destroyed: "Traffic to its destination has no way out: nodes in those subnets lose egress.",
+    safer: "Change targets, not destinations (targets change in place); apply in a quiet period.",
+  },
+  aws_route_table_association: {
+    replaced: "The subnet is on the VPC's main route table between the delete and the create (seconds): local routes only.",
+    destroyed: "The subnet falls back to the VPC's main route table: local routes only, no egress.",
+    safer: "Expected when its subnet is replaced; a new route table is an in-place update of the association.",
+  },
+  aws_vpc_endpoint: {
+    replaced:
+      "The endpoint is deleted and created again: from the delete until the new one is available (minutes), nodes reach " +
+      "that AWS API (ECR, STS, EKS, EC2, S3's gateway route, ...) only through a NAT gateway, and with natGateways none " +
+      "not at all: image pulls, Pod Identity and IRSA credentials, node joins fail meanwhile. Its private DNS names " +
+      "resolve to the public service meanwhile.",
+    destroyed:
+      "Nodes reach that AWS API only through a NAT gateway (with natGateways none: not at all); without it, pulls, " +
+      "credentials or node joins fail.",
+    safer:
+      "Subnets, security groups, private DNS and the policy change in place; a replacement follows only the VPC or the " +
+      "service. Apply in a maintenance window, with NAT egress in place if possible.",
+  },
+  aws_security_group: {
+    replaced:
+      "A new security group (a new id): whatever names the old one (the interface endpoints) is updated to the new one, " +
+      "but EC2 cannot delete the old group while network interfaces still use it, so the destroy waits or fails " +
+      "(DependencyViolation) until they have moved; HTTPS to the endpoints is refused while they have no group allowing it.",
+    destroyed: "The endpoints lose the group allowing HTTPS from the VPC: nodes cannot reach AWS APIs through them.",
+    safer: "Keep its name and description; change rules (separate rule resources) in place.",
+  },
+  aws_vpc_security_group_ingress_rule: {
+    replaced: "HTTPS to the interface endpoints is refused between the delete and the create (seconds).",
+    destroyed: "HTTPS from the VPC to the interface endpoints is refused: nodes cannot reach AWS APIs through them.",
+    safer: "A new CIDR of the same kind, ports or description change in place; apply in a quiet period.",
+  },
 };
 
 /** For resource types the table does not know. */
@@ -216,4 +319,13 @@ export const SOURCES: readonly string[] = [
   "https://docs.aws.amazon.com/eks/latest/userguide/fargate-profile.html",
   "https://karpenter.sh/docs/concepts/disruption/#interruption",
   "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_DeleteQueue.html",
+  // Issue 15: the created VPC
+  "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DeleteSubnet.html",
+  "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DeleteVpc.html",
+  "https://docs.aws.amazon.com/vpc/latest/userguide/configure-subnets.html",
+  "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html",
+  "https://docs.aws.amazon.com/eks/latest/userguide/network-reqs.html",
+  "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway.html",
+  "https://docs.aws.amazon.com/vpc/latest/privatelink/create-interface-endpoint.html",
+  "https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html",
 ];

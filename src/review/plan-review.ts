@@ -375,9 +375,81 @@ function describe(change: Change): string {
       const resource = attribute(change, "resource_id");
       return `the tag ${key ? `${codeSpan(key)} ` : ""}on ${resource ? codeSpan(resource) : "a subnet or security group"}`;
     }
+    // Issue 15: the created VPC, named by its construct IDs (`private_subnet_<zone>`, ...) and its Name tags
+    case "aws_vpc":
+      return named(nameTag(change), "the VPC");
+    case "aws_subnet": {
+      const zone = attribute(change, "availability_zone");
+      return `the ${subnetKind(change)}subnet${zone ? ` in ${codeSpan(zone)}` : ""}`;
+    }
+    case "aws_internet_gateway":
+      return named(nameTag(change), "the internet gateway");
+    case "aws_egress_only_internet_gateway":
+      return named(nameTag(change), "the egress-only internet gateway");
+    case "aws_nat_gateway": {
+      const zone = zoneIn(change, /^nat_gateway_(.+)$/);
+      return zone ? `the NAT gateway in ${codeSpan(zone)}` : named(nameTag(change), "the NAT gateway");
+    }
+    case "aws_eip": {
+      const zone = zoneIn(change, /^nat_gateway_(.+)_eip$/);
+      return zone ? `the Elastic IP of the NAT gateway in ${codeSpan(zone)}` : named(nameTag(change), "the Elastic IP");
+    }
+    case "aws_route_table":
+      return routeTableOf(localName(change)) ?? named(nameTag(change), "the route table");
+    case "aws_route": {
+      const m = /^(.+)_(ipv6_)?default_route$/.exec(localName(change));
+      const table = m ? routeTableOf(m[1]) : undefined;
+      const destination = attribute(change, "destination_cidr_block") ?? attribute(change, "destination_ipv6_cidr_block");
+      return `the ${destination ? `${codeSpan(destination)} ` : ""}route${table ? ` of ${table}` : ""}`;
+    }
+    case "aws_route_table_association": {
+      const m = /^(private|public)_subnet_(.+)_route_table$/.exec(localName(change));
+      return m ? `the route table association of the ${m[1]} subnet in ${codeSpan(m[2])}` : "the route table association";
+    }
+    case "aws_vpc_endpoint":
+      return named(attribute(change, "service_name"), "the VPC endpoint");
+    case "aws_security_group":
+      return named(attribute(change, "name"), "the security group");
+    case "aws_vpc_security_group_ingress_rule":
+      return localName(change).startsWith("vpc_endpoints_security_group") ? "the HTTPS rule of the VPC endpoints' security group" : "the security group rule";
     default:
       return `${codeSpan(change.type)} resource`;
   }
+}
+
+/** The resource's name in its module, index key left out: `private_subnet_eu-west-1a`. */
+function localName(change: Change): string {
+  const at = change.address.lastIndexOf(`${change.type}.`);
+  return (at >= 0 ? change.address.slice(at + change.type.length + 1) : change.address).replace(/\[[^\]]*\]$/, "");
+}
+
+/** The `Name` tag, when the plan gives it. */
+function nameTag(change: Change): string | undefined {
+  for (const side of [change.after, change.before]) {
+    const tags = isObject(side) ? side.tags : undefined;
+    if (isObject(tags) && typeof tags.Name === "string" && tags.Name !== "") return tags.Name;
+  }
+  return undefined;
+}
+
+/** "private ", "public " or "" for a subnet, from its name, else from map_public_ip_on_launch. */
+function subnetKind(change: Change): string {
+  const m = /^(private|public)_subnet_/.exec(localName(change));
+  if (m) return `${m[1]} `;
+  for (const side of [change.after, change.before]) if (isObject(side) && typeof side.map_public_ip_on_launch === "boolean") return side.map_public_ip_on_launch ? "public " : "";
+  return "";
+}
+
+/** The zone a created VPC's resource name carries. */
+function zoneIn(change: Change, pattern: RegExp): string | undefined {
+  return pattern.exec(localName(change))?.[1];
+}
+
+/** "the public route table", "the private route table in `<zone>`", from a route table's construct ID. */
+function routeTableOf(name: string): string | undefined {
+  if (name === "public_route_table") return "the public route table";
+  const m = /^private_route_table_(.+)$/.exec(name);
+  return m ? `the private route table in ${codeSpan(m[1])}` : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -427,6 +499,20 @@ function ownerKey(change: Change): string | undefined {
     case "aws_cloudwatch_event_target":
     case "aws_ec2_tag":
       return "karpenter";
+    // Issue 15: the created VPC (CONFIG_KEYS names keys from the root)
+    case "aws_vpc":
+    case "aws_subnet":
+    case "aws_internet_gateway":
+    case "aws_egress_only_internet_gateway":
+    case "aws_nat_gateway":
+    case "aws_eip":
+    case "aws_route_table":
+    case "aws_route":
+    case "aws_route_table_association":
+    case "aws_vpc_endpoint":
+    case "aws_security_group":
+    case "aws_vpc_security_group_ingress_rule":
+      return "network.create";
     default:
       return undefined;
   }

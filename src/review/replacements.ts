@@ -71,6 +71,20 @@ const PREFIX_OWNERS: readonly (readonly [string, string])[] = [
   ["aws_cloudwatch_event_target.karpenter_rule_", "karpenter.interruptionQueue"],
   // Load balancer role tags on existing subnets (issue 15): subnet_role_tag_elb["<subnet>"], subnet_role_tag_internal_elb[...]
   ["aws_ec2_tag.subnet_role_tag_", "network.subnetTags"],
+  // The created VPC (issue 15, src/constructs/network/created-vpc.ts): per-zone names (`<kind>_subnet_<zone>`, ...)
+  ["aws_vpc.vpc", "network.create"],
+  ["aws_internet_gateway.internet_gateway", "network.create"],
+  ["aws_egress_only_internet_gateway.egress_only_internet_gateway", "network.ipFamily"],
+  ["aws_subnet.", "network.create.availabilityZones"],
+  ["aws_route_table_association.", "network.create.availabilityZones"],
+  ["aws_route_table.public_route_table", "network.create"],
+  ["aws_route_table.private_route_table_", "network.create.availabilityZones"],
+  ["aws_route.", "network.create.natGateways"],
+  ["aws_nat_gateway.", "network.create.natGateways"],
+  ["aws_eip.nat_gateway_", "network.create.natGateways"],
+  ["aws_vpc_endpoint.", "network.create.endpoints"],
+  ["aws_security_group.vpc_endpoints_security_group", "network.create.endpoints"],
+  ["aws_vpc_security_group_ingress_rule.vpc_endpoints_security_group", "network.create.endpoints"],
 ];
 
 /**
@@ -153,6 +167,36 @@ export const CONFIG_KEYS: Readonly<Record<string, Readonly<Record<string, string
   aws_cloudwatch_event_rule: { name: "karpenter.interruptionQueueName", name_prefix: "karpenter.interruptionQueueName", event_bus_name: "karpenter.interruptionQueue" },
   aws_cloudwatch_event_target: { rule: "karpenter.interruptionQueueName", target_id: "karpenter.interruptionQueue", event_bus_name: "karpenter.interruptionQueue" },
   aws_ec2_tag: { resource_id: "", key: "" },
+  // Issue 15: the created VPC (network.create). The subnets' CIDRs follow from the VPC's block and the prefixes.
+  aws_vpc: { cidr_block: "network.create.cidr", instance_tenancy: "network.create", ipv4_ipam_pool_id: "network.create.cidr", ipv4_netmask_length: "network.create.cidr" },
+  aws_subnet: {
+    cidr_block: "network.create.cidr / network.create.privateSubnetPrefix / network.create.publicSubnetPrefix",
+    availability_zone: "network.create.availabilityZones",
+    availability_zone_id: "network.create.availabilityZones",
+    vpc_id: "network.create.cidr",
+    ipv6_native: "network.ipFamily",
+    outpost_arn: "network.create",
+  },
+  aws_egress_only_internet_gateway: { vpc_id: "network.create.cidr" },
+  aws_nat_gateway: { subnet_id: "network.create.natGateways", allocation_id: "network.create.natGateways", connectivity_type: "network.create.natGateways", private_ip: "network.create.natGateways" },
+  aws_eip: { domain: "network.create.natGateways", address: "network.create.natGateways" },
+  aws_route_table: { vpc_id: "network.create.cidr" },
+  aws_route: {
+    route_table_id: "network.create.availabilityZones",
+    destination_cidr_block: "network.create.natGateways",
+    destination_ipv6_cidr_block: "network.ipFamily",
+    destination_prefix_list_id: "network.create",
+  },
+  aws_route_table_association: { subnet_id: "network.create.availabilityZones", gateway_id: "network.create" },
+  aws_vpc_endpoint: { vpc_id: "network.create.cidr", service_name: "network.create.endpoints", vpc_endpoint_type: "network.create.endpoints", service_region: "region" },
+  aws_security_group: { vpc_id: "network.create.cidr", name: "name", name_prefix: "name", description: "network.create.endpoints" },
+  aws_vpc_security_group_ingress_rule: {
+    security_group_id: "network.create.endpoints",
+    cidr_ipv4: "network.create.cidr",
+    cidr_ipv6: "network.ipFamily",
+    prefix_list_id: "network.create.endpoints",
+    referenced_security_group_id: "network.create.endpoints",
+  },
 };
 
 /** Every managed resource of a Terraform JSON document, by address. */
@@ -360,6 +404,20 @@ function goneKey(type: string, address: string, body: Body, owners: Map<string, 
     case "aws_cloudwatch_event_rule":
     case "aws_cloudwatch_event_target":
       return "karpenter.interruptionQueue (the interruption queue or Karpenter removed)";
+    case "aws_vpc":
+    case "aws_subnet":
+    case "aws_internet_gateway":
+    case "aws_route_table":
+    case "aws_route_table_association":
+      return "network.create (the created VPC removed, or a zone)";
+    case "aws_nat_gateway":
+    case "aws_eip":
+    case "aws_route":
+      return "network.create.natGateways";
+    case "aws_vpc_endpoint":
+    case "aws_security_group":
+    case "aws_vpc_security_group_ingress_rule":
+      return "network.create.endpoints";
     default:
       return "(removed from the configuration)";
   }
@@ -393,6 +451,15 @@ export function configKeyFor(type: string, path: string, owner: string): string 
 const CONDITIONAL: Readonly<Record<string, (before: Json, after: Json) => boolean>> = {
   "aws_eks_cluster encryption_config": (before, after) => before !== undefined && after === undefined,
   "aws_eks_cluster compute_config.node_role_arn": (before, after) => before !== undefined && before !== "" && JSON.stringify(before) !== JSON.stringify(after),
+  // Issue 15: a VPC's tenancy can go back to default in place, not to dedicated
+  "aws_vpc instance_tenancy": (before, after) => JSON.stringify(before) !== JSON.stringify(after) && after !== "default",
+  // Issue 15: an ingress rule's source of another kind (set where it was not, or removed); a new value of one kind is in place
+  ...Object.fromEntries(
+    ["cidr_ipv4", "cidr_ipv6", "prefix_list_id", "referenced_security_group_id"].map((path) => [
+      `aws_vpc_security_group_ingress_rule ${path}`,
+      (before: Json, after: Json) => (before === undefined) !== (after === undefined),
+    ]),
+  ),
 };
 
 /**
@@ -450,7 +517,10 @@ export function replacementsBetween(previous: Record<string, Json>, next: Record
       if (verdict === "no" || (verdict === "maybe" && found.has(address))) continue;
       // The disk back on a node group whose launch template held it: the edit is the launch template's removal.
       const keyPath = type === "aws_eks_node_group" && attribute.path === "disk_size" && a === undefined ? "launch_template" : attribute.path;
-      found.set(address, { address, type, action: "replaced", configKey: keyOf(type, address, keyPath), attribute: attribute.path, before: a, after: b, maybe: verdict === "maybe" });
+      // A node group without subnetIds of its own uses every private subnet of the created VPC: a zone added or removed
+      const createdSubnets = type === "aws_eks_node_group" && attribute.path === "subnet_ids" && JSON.stringify(b ?? null).includes("${aws_subnet.");
+      const configKey = createdSubnets ? "network.create.availabilityZones" : keyOf(type, address, keyPath);
+      found.set(address, { address, type, action: "replaced", configKey, attribute: attribute.path, before: a, after: b, maybe: verdict === "maybe" });
       if (verdict === "yes") break;
     }
   }
@@ -501,7 +571,7 @@ export function replacementsBetween(previous: Record<string, Json>, next: Record
 }
 
 /** Which groups of warnings come first: those that replace the cluster, then node groups, then the rest. */
-const SEVERITY = ["aws_eks_cluster", "aws_kms_key", "aws_eks_node_group", "aws_eks_fargate_profile", "aws_eks_addon", "aws_sqs_queue", "aws_iam_role"];
+const SEVERITY = ["aws_vpc", "aws_eks_cluster", "aws_kms_key", "aws_subnet", "aws_eks_node_group", "aws_eks_fargate_profile", "aws_eks_addon", "aws_sqs_queue", "aws_iam_role"];
 
 /** Short names of resource types for a terminal line. */
 const KINDS: Readonly<Record<string, string>> = {
@@ -525,6 +595,18 @@ const KINDS: Readonly<Record<string, string>> = {
   aws_cloudwatch_event_rule: "EventBridge rule",
   aws_cloudwatch_event_target: "EventBridge target",
   aws_ec2_tag: "discovery tag",
+  aws_vpc: "VPC",
+  aws_subnet: "subnet",
+  aws_internet_gateway: "internet gateway",
+  aws_egress_only_internet_gateway: "egress-only internet gateway",
+  aws_nat_gateway: "NAT gateway",
+  aws_eip: "Elastic IP",
+  aws_route_table: "route table",
+  aws_route: "route",
+  aws_route_table_association: "route table association",
+  aws_vpc_endpoint: "VPC endpoint",
+  aws_security_group: "security group",
+  aws_vpc_security_group_ingress_rule: "security group rule",
 };
 
 /**

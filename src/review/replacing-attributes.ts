@@ -27,6 +27,12 @@
  *    plan (test-support/plan-state.ts `planEdits`, one module per change, `terraform plan -refresh=false`), reading
  *    `replace_paths`. The same rule as above: every path below was in `replace_paths`, every argument left out was
  *    planned in place or as no change.
+ * 2c. Issue 15's network types (aws_vpc, aws_subnet, aws_internet_gateway, aws_egress_only_internet_gateway,
+ *    aws_nat_gateway, aws_eip, aws_route_table, aws_route, aws_route_table_association, aws_vpc_endpoint,
+ *    aws_security_group, aws_vpc_security_group_ingress_rule; 2026-12-01): the same method as 2b, every configurable
+ *    argument and block of each changed alone (117 edits, /tmp/r15/verify-types.ts), reading `replace_paths`. The
+ *    `source` file names are those of the provider repository (internal/service/ec2/); whether a path comes from
+ *    `ForceNew` or a CustomizeDiff was not read from the 5.100.0 source except where said: the binary's plan decides.
  * 3. `set`, `computed` and `default` come from the 5.100.0 schema (`terraform providers schema -json`, and the
  *    source for defaults, which that JSON does not show); src/review/replacements.ts reads the first two.
  *
@@ -68,6 +74,29 @@
  *   force_destroy; removing target_id changes nothing (Optional+Computed).
  * - aws_ec2_tag: value.
  * - aws_eks_fargate_profile: tags.
+ * - aws_vpc: enable_dns_hostnames, enable_dns_support, enable_network_address_usage_metrics,
+ *   assign_generated_ipv6_cidr_block (on or off), ipv6_cidr_block, ipv6_ipam_pool_id, ipv6_netmask_length,
+ *   ipv6_cidr_block_network_border_group, tags; instance_tenancy dedicated -> default (or left out).
+ * - aws_subnet: ipv6_cidr_block (set, changed, removed), assign_ipv6_address_on_creation, map_public_ip_on_launch,
+ *   enable_dns64, enable_lni_at_device_index, enable_resource_name_dns_a(aaaa)_record_on_launch,
+ *   private_dns_hostname_type_on_launch, customer_owned_ipv4_pool, map_customer_owned_ip_on_launch, tags.
+ * - aws_internet_gateway: vpc_id (detached and attached in place; removing it changes nothing, Optional+Computed), tags.
+ *   Nothing of it replaces.
+ * - aws_egress_only_internet_gateway: tags.
+ * - aws_nat_gateway: secondary_allocation_ids, secondary_private_ip_addresses, tags.
+ * - aws_eip: instance, network_interface, associate_with_private_ip, customer_owned_ipv4_pool, tags; removing
+ *   `domain = "vpc"` changes nothing.
+ * - aws_route_table: route (inline routes), propagating_vgws, tags.
+ * - aws_route: every target (nat_gateway_id, gateway_id, egress_only_gateway_id, transit_gateway_id, vpc_endpoint_id,
+ *   vpc_peering_connection_id, network_interface_id, carrier_gateway_id, local_gateway_id, core_network_arn), also
+ *   switching one kind of target for another: a route to a new NAT gateway is an in-place update.
+ * - aws_route_table_association: route_table_id (ReplaceRouteTableAssociation).
+ * - aws_vpc_endpoint: subnet_ids, security_group_ids, route_table_ids, private_dns_enabled, policy, auto_accept,
+ *   ip_address_type, dns_options, subnet_configuration, tags.
+ * - aws_security_group: ingress, egress, revoke_rules_on_delete, tags; removing vpc_id changes nothing
+ *   (Optional+Computed); "Managed by Terraform" written out where it was left out changes nothing.
+ * - aws_vpc_security_group_ingress_rule: a new value of the same source kind (cidr_ipv4, cidr_ipv6, prefix_list_id,
+ *   referenced_security_group_id), from_port, to_port, ip_protocol (also to "-1"), description, tags.
  *
  * Defaults that make an omission count as a change:
  * - aws_eks_cluster.bootstrap_self_managed_addons has Default true: leaving it out of the configuration when the
@@ -248,4 +277,104 @@ export const REPLACING_ATTRIBUTES: Readonly<Record<string, readonly ReplacingAtt
   ],
   /** Issue 14: the queue (its URL); the policy document in place. */
   aws_sqs_queue_policy: [{ path: "queue_url", source: "internal/service/sqs/queue_policy.go: ForceNew" }],
+  // ---- Issue 15: the created VPC (network.create), its endpoints and their security group --------------------------
+  // Each argument of each type changed alone against a state from a create plan (see the file comment, 2c).
+  /** Issue 15. Every address source (cidr_block, IPAM pools) and the tenancy; DNS settings, IPv6 block, tags in place. */
+  aws_vpc: [
+    /** Optional+Computed (an IPAM pool may choose it). */
+    { path: "cidr_block", source: "internal/service/ec2/vpc_.go: ForceNew", computed: true },
+    /** Default "default". */
+    {
+      path: "instance_tenancy",
+      source: "internal/service/ec2/vpc_.go: CustomizeDiff (the 5.100.0 plan: default -> dedicated replaced; dedicated -> default, or left out, in place)",
+      when: "changed to anything but default",
+      default: "default",
+    },
+    { path: "ipv4_ipam_pool_id", source: "internal/service/ec2/vpc_.go: ForceNew" },
+    { path: "ipv4_netmask_length", source: "internal/service/ec2/vpc_.go: ForceNew" },
+  ],
+  /** Issue 15. Where the subnet is (VPC, zone, CIDR, Outpost) and IPv6-only; the IPv6 block and launch settings in place. */
+  aws_subnet: [
+    { path: "availability_zone", source: "internal/service/ec2/vpc_subnet.go: ForceNew", computed: true },
+    { path: "availability_zone_id", source: "internal/service/ec2/vpc_subnet.go: ForceNew", computed: true },
+    { path: "cidr_block", source: "internal/service/ec2/vpc_subnet.go: ForceNew" },
+    /** Default false. */
+    { path: "ipv6_native", source: "internal/service/ec2/vpc_subnet.go: ForceNew", default: false },
+    { path: "outpost_arn", source: "internal/service/ec2/vpc_subnet.go: ForceNew" },
+    { path: "vpc_id", source: "internal/service/ec2/vpc_subnet.go: ForceNew" },
+  ],
+  /** Issue 15. vpc_id (the VPC the gateway is in); tags in place. (aws_internet_gateway has none: vpc_id is a detach and attach in place.) */
+  aws_egress_only_internet_gateway: [{ path: "vpc_id", source: "internal/service/ec2/vpc_egress_only_internet_gateway.go: ForceNew" }],
+  /** Issue 15. The Elastic IP, the subnet, the kind, the private address; secondary allocations and addresses, tags in place. */
+  aws_nat_gateway: [
+    /** Optional without Computed: removing it (a private NAT gateway) also replaces. */
+    { path: "allocation_id", source: "internal/service/ec2/vpc_nat_gateway.go: ForceNew" },
+    /** Default "public". */
+    { path: "connectivity_type", source: "internal/service/ec2/vpc_nat_gateway.go: ForceNew", default: "public" },
+    { path: "private_ip", source: "internal/service/ec2/vpc_nat_gateway.go: ForceNew", computed: true },
+    /** Replaced when changed (2 -> 3, private NAT gateway) in 5.100.0's plan; secondary_private_ip_addresses is in place. */
+    { path: "secondary_private_ip_address_count", source: "internal/service/ec2/vpc_nat_gateway.go: ForceNew", computed: true },
+    { path: "subnet_id", source: "internal/service/ec2/vpc_nat_gateway.go: ForceNew" },
+  ],
+  /** Issue 15 (the NAT gateways' addresses). Where the address comes from; the association (instance, network_interface) and tags in place. */
+  aws_eip: [
+    { path: "address", source: "internal/service/ec2/ec2_eip.go: ForceNew" },
+    /** Optional+Computed: removing `domain = "vpc"` changes nothing. */
+    { path: "domain", source: "internal/service/ec2/ec2_eip.go: ForceNew", computed: true },
+    { path: "ipam_pool_id", source: "internal/service/ec2/ec2_eip.go: ForceNew", computed: true },
+    { path: "network_border_group", source: "internal/service/ec2/ec2_eip.go: ForceNew", computed: true },
+    { path: "public_ipv4_pool", source: "internal/service/ec2/ec2_eip.go: ForceNew", computed: true },
+    /** Deprecated (use domain). */
+    { path: "vpc", source: "internal/service/ec2/ec2_eip.go: ForceNew", computed: true },
+  ],
+  /** Issue 15. vpc_id only; inline routes, propagating_vgws, tags in place. */
+  aws_route_table: [{ path: "vpc_id", source: "internal/service/ec2/vpc_route_table.go: ForceNew" }],
+  /** Issue 15. The table and the destination; every target (NAT, internet, egress-only gateway, endpoint, ...) in place, also switching kinds. */
+  aws_route: [
+    { path: "destination_cidr_block", source: "internal/service/ec2/vpc_route.go: ForceNew" },
+    { path: "destination_ipv6_cidr_block", source: "internal/service/ec2/vpc_route.go: ForceNew" },
+    { path: "destination_prefix_list_id", source: "internal/service/ec2/vpc_route.go: ForceNew" },
+    { path: "route_table_id", source: "internal/service/ec2/vpc_route.go: ForceNew" },
+  ],
+  /** Issue 15. The subnet (or gateway) associated; route_table_id in place (ReplaceRouteTableAssociation). */
+  aws_route_table_association: [
+    { path: "gateway_id", source: "internal/service/ec2/vpc_route_table_association.go: ForceNew" },
+    { path: "subnet_id", source: "internal/service/ec2/vpc_route_table_association.go: ForceNew" },
+  ],
+  /**
+   * Issue 15. What the endpoint connects to (VPC, service, type, service region, Lattice resource or service network);
+   * subnets, security groups, route tables, private DNS, policy, ip_address_type, dns_options, subnet_configuration,
+   * auto_accept and tags in place.
+   */
+  aws_vpc_endpoint: [
+    { path: "resource_configuration_arn", source: "internal/service/ec2/vpc_endpoint.go: ForceNew" },
+    { path: "service_name", source: "internal/service/ec2/vpc_endpoint.go: ForceNew" },
+    { path: "service_network_arn", source: "internal/service/ec2/vpc_endpoint.go: ForceNew" },
+    { path: "service_region", source: "internal/service/ec2/vpc_endpoint.go: ForceNew", computed: true },
+    /** Default "Gateway". */
+    { path: "vpc_endpoint_type", source: "internal/service/ec2/vpc_endpoint.go: ForceNew", default: "Gateway" },
+    { path: "vpc_id", source: "internal/service/ec2/vpc_endpoint.go: ForceNew" },
+  ],
+  /** Issue 15 (the interface endpoints' group). Name, description, VPC; inline ingress/egress, revoke_rules_on_delete, tags in place. */
+  aws_security_group: [
+    /** Default "Managed by Terraform": removing a description replaces the group. */
+    { path: "description", source: "internal/service/ec2/vpc_security_group.go: ForceNew", default: "Managed by Terraform" },
+    { path: "name", source: "internal/service/ec2/vpc_security_group.go: ForceNew", computed: true },
+    { path: "name_prefix", source: "internal/service/ec2/vpc_security_group.go: ForceNew", computed: true },
+    /** Optional+Computed: removing it keeps the VPC in state (no change). */
+    { path: "vpc_id", source: "internal/service/ec2/vpc_security_group.go: ForceNew", computed: true },
+  ],
+  /**
+   * Issue 15 (HTTPS to the endpoints). A plugin-framework resource: the group, and the kind of source. A new value of
+   * the same kind (10.0.0.0/16 -> 10.1.0.0/16, another prefix list or group) is in place, as are ports, protocol,
+   * description and tags; switching from one kind of source to another (cidr_ipv4 -> cidr_ipv6, ...) replaces the
+   * rule, the plan naming both attributes.
+   */
+  aws_vpc_security_group_ingress_rule: [
+    { path: "cidr_ipv4", source: "internal/service/ec2/vpc_security_group_ingress_rule.go: RequiresReplaceIf", when: "set where it was not, or removed (another kind of source); a new CIDR is in place" },
+    { path: "cidr_ipv6", source: "internal/service/ec2/vpc_security_group_ingress_rule.go: RequiresReplaceIf", when: "set where it was not, or removed (another kind of source); a new CIDR is in place" },
+    { path: "prefix_list_id", source: "internal/service/ec2/vpc_security_group_ingress_rule.go: RequiresReplaceIf", when: "set where it was not, or removed (another kind of source); another list is in place" },
+    { path: "referenced_security_group_id", source: "internal/service/ec2/vpc_security_group_ingress_rule.go: RequiresReplaceIf", when: "set where it was not, or removed (another kind of source); another group is in place" },
+    { path: "security_group_id", source: "internal/service/ec2/vpc_security_group_ingress_rule.go: RequiresReplace" },
+  ],
 };
