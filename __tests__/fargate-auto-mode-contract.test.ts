@@ -8,7 +8,7 @@ import { loadClusters, resolveParsed } from "../src/config/load";
 import { ClusterConfig } from "../src/config/schema";
 import { renderHandoffHcl } from "../src/output/handoff";
 import { offlineClusterConfig, synthCluster } from "../test-support/synth";
-import { describeWithTerraform, offlineCopy, Terraform, validateHandoffs, validateStacks, workdir } from "../test-support/terraform";
+import { describeWithTerraform, planOfflineJson, Terraform, validateHandoffs, validateStacks } from "../test-support/terraform";
 
 const example = (file: string): ClusterConfig => loadClusters(path.resolve(__dirname, "..", "examples", file)).clusters[0];
 const loaded = (given: Record<string, unknown>): ClusterConfig => resolveParsed({ ...offlineClusterConfig(), ...given }, "test.yaml").clusters[0];
@@ -31,10 +31,7 @@ interface Plan {
 }
 
 function planOffline(terraform: Terraform, config: ClusterConfig): Plan {
-  const dir = workdir({ "cdk.tf.json": offlineCopy(synthCluster(config)) });
-  terraform.init(dir, { backend: true });
-  terraform.ok(dir, ["plan", "-input=false", "-lock=false", "-no-color", "-out=plan.bin"]);
-  return JSON.parse(terraform.ok(dir, ["show", "-json", "plan.bin"])) as Plan;
+  return planOfflineJson<Plan>(terraform, synthCluster(config));
 }
 
 describeWithTerraform("Fargate and Auto Mode contract", (terraform) => {

@@ -164,6 +164,17 @@ export function offlineCopy(synthesized: string): string {
  * becomes a module of a scratch root. Their `terraform.backend` blocks are dropped (Terraform ignores backends in
  * modules, with a warning); validate one stack on its own to cover the backend.
  */
+/**
+ * The JSON (`terraform show -json`) of a create plan of a synthesized stack, planned offline: its backend swapped for
+ * local state (`offlineCopy`), no refresh of anything (the stack must need no data source that calls AWS).
+ */
+export function planOfflineJson<T = unknown>(terraform: Terraform, synthesized: string): T {
+  const dir = workdir({ "cdk.tf.json": offlineCopy(synthesized) });
+  terraform.init(dir, { backend: true });
+  terraform.ok(dir, ["plan", "-input=false", "-lock=false", "-no-color", "-out=plan.bin"]);
+  return JSON.parse(terraform.ok(dir, ["show", "-json", "plan.bin"])) as T;
+}
+
 export function validateStacks(terraform: Terraform, stacks: Record<string, string>): ValidateResult {
   const files: Record<string, string> = {
     "main.tf.json": JSON.stringify({ module: Object.fromEntries(Object.keys(stacks).map((name) => [name, { source: `./${name}` }])) }, null, 2),
