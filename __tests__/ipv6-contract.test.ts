@@ -6,8 +6,7 @@
 import * as path from "path";
 import { loadClusters, resolveParsed } from "../src/config/load";
 import { ClusterConfig } from "../src/config/schema";
-import { renderHandoffHcl } from "../src/output/handoff";
-import { offlineClusterConfig, synthCluster } from "../test-support/synth";
+import { handoffsOf, offlineClusterConfig, stacksOf, synthCluster } from "../test-support/synth";
 import { describeWithTerraform, planOfflineJson, Terraform, validateHandoffs, validateStacks } from "../test-support/terraform";
 
 const CONFIGS: Record<string, ClusterConfig> = {
@@ -34,13 +33,13 @@ function planOffline(terraform: Terraform, config: ClusterConfig): Plan {
 
 describeWithTerraform("IPv6 contract", (terraform) => {
   it("GIVEN the IPv6 example and a node-role variant WHEN validated THEN Terraform accepts each stack", () => {
-    const result = validateStacks(terraform, Object.fromEntries(Object.entries(CONFIGS).map(([name, config]) => [name, synthCluster(config)])));
+    const result = validateStacks(terraform, stacksOf(CONFIGS));
     expect(result.diagnostics).toEqual([]);
     expect(result.valid).toBe(true);
   });
 
   it("GIVEN their hand-off folders WHEN validated THEN Terraform accepts each and they are formatted", () => {
-    const result = validateHandoffs(terraform, Object.fromEntries(Object.entries(CONFIGS).map(([name, config]) => [name, renderHandoffHcl(config)])));
+    const result = validateHandoffs(terraform, handoffsOf(CONFIGS));
     expect(result.diagnostics).toEqual([]);
     expect(result.valid).toBe(true);
     expect(result.unformatted).toBe("");

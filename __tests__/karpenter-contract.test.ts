@@ -6,7 +6,7 @@ import * as path from "path";
 import { loadClusters, resolveClusters } from "../src/config/load";
 import { renderHandoffHcl } from "../src/output/handoff";
 import { offlineClusterConfig, synthCluster } from "../test-support/synth";
-import { describeWithTerraform, offlineCopy, validateHandoffs, validateStacks, workdir } from "../test-support/terraform";
+import { describeWithTerraform, planOfflineJson, validateHandoffs, validateStacks } from "../test-support/terraform";
 
 const EXAMPLE = loadClusters(path.resolve(__dirname, "..", "examples", "karpenter.yaml")).clusters[0];
 /** IRSA, no queue, a VPC lookup: the other branches. */
@@ -28,10 +28,7 @@ describeWithTerraform("Karpenter Terraform contract", (terraform) => {
     let plan: { resource_changes: { address: string; change: { actions: string[]; after: Record<string, any> } }[] };
 
     beforeAll(() => {
-      const dir = workdir({ "cdk.tf.json": offlineCopy(synthCluster(EXAMPLE)) });
-      terraform.init(dir, { backend: true });
-      terraform.ok(dir, ["plan", "-input=false", "-lock=false", "-no-color", "-out=plan.bin"]);
-      plan = JSON.parse(terraform.ok(dir, ["show", "-json", "plan.bin"]));
+      plan = planOfflineJson(terraform, synthCluster(EXAMPLE));
     }, 180_000);
 
     it("THEN it creates every Karpenter resource, the discovery tags one per subnet", () => {

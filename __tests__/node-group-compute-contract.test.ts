@@ -9,7 +9,7 @@ import { loadClusters } from "../src/config/load";
 import { ClusterConfig } from "../src/config/schema";
 import { renderHandoffHcl } from "../src/output/handoff";
 import { synthCluster } from "../test-support/synth";
-import { describeWithTerraform, OFFLINE_PROVIDER, offlineCopy, Terraform, validateHandoffs, validateStacks, workdir } from "../test-support/terraform";
+import { describeWithTerraform, OFFLINE_PROVIDER, offlineCopy, planFilesJson, Terraform, validateHandoffs, validateStacks } from "../test-support/terraform";
 
 const EXAMPLES = path.join(__dirname, "..", "examples");
 const load = (file: string): ClusterConfig => loadClusters(path.join(EXAMPLES, file)).clusters[0];
@@ -20,10 +20,7 @@ interface Change {
 }
 
 function plan(terraform: Terraform, files: Record<string, string>): Change[] {
-  const dir = workdir(files);
-  terraform.init(dir, { backend: true });
-  terraform.ok(dir, ["plan", "-input=false", "-lock=false", "-no-color", "-out=plan.bin"]);
-  return JSON.parse(terraform.ok(dir, ["show", "-json", "plan.bin"])).resource_changes as Change[];
+  return planFilesJson<{ resource_changes: Change[] }>(terraform, files).resource_changes;
 }
 
 /** The hand-off main.tf made plannable offline, as terraform-contract.test.ts does. */

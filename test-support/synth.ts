@@ -52,6 +52,18 @@ export function synthCluster(config: ClusterConfig = DEFAULT_CLUSTER): string {
   return Testing.synth(new ClusterStack(Testing.app(), config));
 }
 
+/** Each named config's synthesized stack, for `validateStacks`. */
+export function stacksOf(configs: Readonly<Record<string, ClusterConfig>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(configs).map(([name, config]) => [name, synthCluster(config)]));
+}
+
+/** Each named config's hand-off main.tf, for `validateHandoffs`. */
+export function handoffsOf(configs: Readonly<Record<string, ClusterConfig>>): Record<string, string> {
+  // (required here, not imported: suites that only synthesize do not load the renderer)
+  const { renderHandoffHcl } = require("../src/output/handoff") as typeof import("../src/output/handoff");
+  return Object.fromEntries(Object.entries(configs).map(([name, config]) => [name, renderHandoffHcl(config)]));
+}
+
 /**
  * The stack's Terraform JSON as the app writes it: `Testing.synth` drops every `"//"` key (cdktf's comments), and a
  * tag key may be `//`.

@@ -169,7 +169,12 @@ export function offlineCopy(synthesized: string): string {
  * local state (`offlineCopy`), no refresh of anything (the stack must need no data source that calls AWS).
  */
 export function planOfflineJson<T = unknown>(terraform: Terraform, synthesized: string): T {
-  const dir = workdir({ "cdk.tf.json": offlineCopy(synthesized) });
+  return planFilesJson<T>(terraform, { "cdk.tf.json": offlineCopy(synthesized) });
+}
+
+/** The JSON of a create plan of the configuration `files` make (a stack made offline, or a hand-off folder's main.tf). */
+export function planFilesJson<T = unknown>(terraform: Terraform, files: Record<string, string>): T {
+  const dir = workdir(files);
   terraform.init(dir, { backend: true });
   terraform.ok(dir, ["plan", "-input=false", "-lock=false", "-no-color", "-out=plan.bin"]);
   return JSON.parse(terraform.ok(dir, ["show", "-json", "plan.bin"])) as T;

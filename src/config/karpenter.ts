@@ -95,19 +95,13 @@ export function withKarpenterDefaults(given: Record<string, unknown>, clusterNam
 
 /** Karpenter's settings of a cluster with its defaults (also for a config that did not pass through the loader). */
 export function resolvedKarpenter(cluster: Pick<ClusterConfig, "name" | "karpenter">): ResolvedKarpenter | undefined {
-  const k = cluster.karpenter;
-  if (!k) return undefined;
-  const interruptionQueue = k.interruptionQueue ?? true;
+  if (!cluster.karpenter) return undefined;
+  // The loader's defaults (one source); a derived queue name it leaves out (over SQS's 80: the rules refuse it) is
+  // still named here, for a config that did not pass through the loader.
+  const k = withKarpenterDefaults(cluster.karpenter as Record<string, unknown>, cluster.name) as unknown as ResolvedKarpenter;
   return {
-    identity: k.identity ?? "pod-identity",
-    namespace: k.namespace ?? KARPENTER_NAMESPACE,
-    serviceAccount: k.serviceAccount ?? KARPENTER_SERVICE_ACCOUNT,
-    controllerRoleName: k.controllerRoleName ?? defaultKarpenterControllerRoleName(cluster.name),
-    nodeRoleName: k.nodeRoleName ?? defaultKarpenterNodeRoleName(cluster.name),
-    interruptionQueue,
-    interruptionQueueName: interruptionQueue ? (k.interruptionQueueName ?? defaultKarpenterQueueName(cluster.name)) : undefined,
-    discoverySubnetIds: k.discoverySubnetIds,
-    discoverySecurityGroup: k.discoverySecurityGroup ?? true,
+    ...k,
+    interruptionQueueName: k.interruptionQueue ? (k.interruptionQueueName ?? defaultKarpenterQueueName(cluster.name)) : undefined,
   };
 }
 

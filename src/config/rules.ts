@@ -17,10 +17,10 @@ import { partitionOfRegion } from "./catalogs/regions";
 import { EKS_TAG_RULES } from "./catalogs/tag-rules";
 import { ADDONS_BEFORE_NODES } from "./defaults";
 import { architectureOf, hasNeuron, hasNvidiaGpu, podLimit } from "./instance-types";
-import { INSTANCE_TYPE, KUBERNETES_VERSION, parseCidr } from "./schema";
+import { INSTANCE_TYPE, parseCidr } from "./schema";
 import { childPath, isPlainObject, Issue, setOwn } from "./schema-parts";
 import { autoModeOnly } from "./fargate-auto-mode";
-import { Found, isInt, isString, list, obj, PathOf, POD_IDENTITY_AGENT } from "./rules/rule-kit";
+import { Found, isInt, isString, list, minorVersion, obj, PathOf, POD_IDENTITY_AGENT } from "./rules/rule-kit";
 
 export interface RuleResult {
   readonly errors: Issue[];
@@ -28,10 +28,6 @@ export interface RuleResult {
 }
 
 
-/** Minor version of "1.NN", or undefined. */
-function minorVersion(version: unknown): number | undefined {
-  return isString(version) && KUBERNETES_VERSION.test(version) ? Number(version.slice(2)) : undefined;
-}
 
 /** The CPU architecture an AMI type runs on; undefined for CUSTOM. */
 function amiArchitecture(amiType: string): "x86_64" | "arm64" | undefined {

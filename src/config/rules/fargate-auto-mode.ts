@@ -1,6 +1,6 @@
 /** Rules across keys for Fargate profiles and EKS Auto Mode (issue 14). Every rule mirrors an AWS limit or API error and cites it. */
 import { AUTO_MODE_RUNS, COREDNS_POD_LABELS, fargateOnly, KUBE_SYSTEM, profileSelectingCoreDns, selectorMatches } from "../fargate-auto-mode";
-import { Found, isString, list, obj, PathOf } from "./rule-kit";
+import { Found, isString, list, minorVersion, obj, PathOf } from "./rule-kit";
 
 const has = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
 
@@ -153,7 +153,7 @@ function checkAutoMode(c: Record<string, any>, given: Record<string, any>, path:
     });
   }
   const version = c.kubernetesVersion;
-  const minor = isString(version) && /^1\.\d{2}$/.test(version) ? Number(version.slice(2)) : undefined;
+  const minor = minorVersion(version);
   if (minor !== undefined && minor < AUTO_MODE_MIN_MINOR) {
     found.errors.push({
       path: path("kubernetesVersion"),

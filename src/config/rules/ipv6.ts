@@ -6,7 +6,7 @@
  * - [UG-NET] EKS User Guide, "View Amazon EKS networking requirements for VPC and subnets" (network-reqs.html).
  */
 import { partitionOfRegion } from "../catalogs/regions";
-import { Found, hasOwn, isString, list, obj, PathOf } from "./rule-kit";
+import { Found, hasOwn, isString, list, minorVersion, obj, PathOf } from "./rule-kit";
 
 /** [API] "You can only specify ipv6 for 1.21 and later clusters that use version 1.10.1 or later of the Amazon VPC CNI add-on." */
 export const IPV6_MIN_KUBERNETES_MINOR = 21;
@@ -40,8 +40,8 @@ export function checkIpv6(c: Record<string, any>, given: Record<string, any>, pa
   }
 
   // [API] 1.21 and later.
-  const minor = isString(c.kubernetesVersion) ? Number(c.kubernetesVersion.split(".")[1]) : NaN;
-  if (Number.isInteger(minor) && minor < IPV6_MIN_KUBERNETES_MINOR) {
+  const minor = minorVersion(c.kubernetesVersion);
+  if (minor !== undefined && minor < IPV6_MIN_KUBERNETES_MINOR) {
     found.errors.push({
       path: path("kubernetesVersion"),
       value: c.kubernetesVersion,

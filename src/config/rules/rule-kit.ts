@@ -1,4 +1,5 @@
 /** What every rules file shares: where issues go, how paths are written, and readers of values the schema may have refused. */
+import { KUBERNETES_VERSION } from "../schema";
 import { Issue } from "../schema-parts";
 
 /** Where a rule's issues go. */
@@ -20,3 +21,8 @@ export const hasOwn = (o: object, key: string): boolean => Object.prototype.hasO
 
 /** The add-on that gives pods their EKS Pod Identity credentials (EKS User Guide, "Set up the Amazon EKS Pod Identity Agent"). */
 export const POD_IDENTITY_AGENT = "eks-pod-identity-agent";
+
+/** The minor of a Kubernetes version "1.NN", or undefined for anything else. */
+export function minorVersion(version: unknown): number | undefined {
+  return isString(version) && KUBERNETES_VERSION.test(version) ? Number(version.slice(2)) : undefined;
+}
